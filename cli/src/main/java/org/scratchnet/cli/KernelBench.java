@@ -1,0 +1,102 @@
+package org.scratchnet.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scratchnet.init.Rng;
+import org.scratchnet.tensor.Engine;
+import org.scratchnet.tensor.Ops;
+import org.scratchnet.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * GFLOP/s of the three product layouts of a dense layer (x@w, xᵀ@dZ, dZ@wᵀ) at MNIST's first
+ * layer shape, for the scalar and the vector kernels, on 1 and N threads. Median of repeats.
+ */
+@Command(name = "kernels", mixinStandardHelpOptions = true,
+        description = "GFLOP/s of the M x K x N float32 products (default 64x784x256) for each kernel implementation.")
+public final class KernelBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "-m", defaultValue = "64", description = "Rows of x (batch), default ${DEFAULT-VALUE}.")
+    int m;
+
+    @Option(names = "-k", defaultValue = "784", description = "Inner dimension, default ${DEFAULT-VALUE}.")
+    int k;
+
+    @Option(names = "-n", defaultValue = "256", description = "Output columns, default ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--seconds", defaultValue = "1.0", description = "Time per measurement, default ${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Override
+    public Integer call() {
+        if (m < 1 || k < 1 || n < 1 || !(seconds > 0)) {
+            throw new Errors.UserException("bench kernels: sizes and --seconds must be positive", 2);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Rng rng = new Rng(1);
+        Tensor x = random(rng, m, k), w = random(rng, k, n), dz = random(rng, m, n);
+        Tensor z = Tensor.zeros(m, n), dw = Tensor.zeros(k, n), dx = Tensor.zeros(m, k);
+        double flops = 2.0 * m * k * n;
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "float32 products %dx%dx%d (%.1f MFLOP each), %d cores, Java %s%n", m, k, n, flops / 1e6,
+                cores, System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "%-8s %-8s %12s %12s %12s%n", "kernels", "threads", "x@w", "xT@dZ", "dZ@wT");
+        String saved = Engine.kernels().name();
+        int savedThreads = Engine.threads();
+        try {
+            for (String impl : Engine.vectorAvailable() ? new String[] {"scalar", "vector"} : new String[] {"scalar"}) {
+                Engine.useKernels(impl);
+                for (int t : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                    Engine.setThreads(t);
+                    double a = gflops(() -> Ops.matmul(x, w, z), flops);
+                    double b = gflops(() -> Ops.matmulTransA(x, dz, dw, false), flops);
+                    double c = gflops(() -> Ops.matmulTransB(dz, w, dx), flops);
+                    out.printf(Locale.ROOT, "%-8s %-8d %9.1f GF %9.1f GF %9.1f GF%n", impl, t, a, b, c);
+                    out.flush();
+                }
+            }
+        } finally {
+            Engine.useKernels(saved);
+            Engine.setThreads(savedThreads);
+        }
+        return 0;
+    }
+
+    private double gflops(Runnable op, double flops) {
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
+        while (System.nanoTime() < warmEnd) {
+            op.run();
+        }
+        double[] rates = new double[7];
+        for (int r = 0; r < rates.length; r++) {
+            long start = System.nanoTime();
+            long end = start + (long) (seconds / rates.length * 1e9);
+            int reps = 0;
+            long now;
+            do {
+                op.run();
+                reps++;
+                now = System.nanoTime();
+            } while (now < end);
+            rates[r] = flops * reps / (now - start);
+        }
+        Arrays.sort(rates);
+        return rates[rates.length / 2];
+    }
+
+    private static Tensor random(Rng rng, int r, int c) {
+        float[] d = new float[r * c];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) rng.nextGaussian();
+        }
+        return Tensor.of(d, r, c);
+    }
+}

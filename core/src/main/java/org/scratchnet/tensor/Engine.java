@@ -1,0 +1,97 @@
+package org.scratchnet.tensor;
+
+import java.util.Locale;
+
+/**
+ * Chooses the kernel implementation and the thread count for the whole process.
+ *
+ * <ul>
+ *   <li>{@code -Dscratchnet.kernels=auto|vector|scalar} (default {@code auto}: the Vector API
+ *       when the {@code jdk.incubator.vector} module is present, otherwise scalar).</li>
+ *   <li>{@code -Dscratchnet.threads=N} (default: available processors). Products below
+ *       {@link Parallel#MIN_PARALLEL_FLOPS} run on the calling thread regardless.</li>
+ * </ul>
+ */
+public final class Engine {
+    private static volatile Kernels kernels = select(System.getProperty("scratchnet.kernels", "auto"));
+    private static volatile int threads = initialThreads();
+
+    private Engine() {
+    }
+
+    public static Kernels kernels() {
+        return kernels;
+    }
+
+    /** Switches kernels: "auto", "vector" or "scalar". Returns the one now in use. */
+    public static Kernels useKernels(String name) {
+        kernels = select(name);
+        return kernels;
+    }
+
+    public static int threads() {
+        return threads;
+    }
+
+    /** Threads used for large products; 1 means everything runs on the calling thread. */
+    public static void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + n);
+        }
+        threads = n;
+    }
+
+    /** True when the Vector API module is loaded in this JVM. */
+    public static boolean vectorAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    private static int initialThreads() {
+        String p = System.getProperty("scratchnet.threads");
+        if (p != null && !p.isBlank()) {
+            try {
+                int n = Integer.parseInt(p.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the default
+            }
+            throw new IllegalArgumentException("-Dscratchnet.threads must be a positive integer, got '" + p + "'");
+        }
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static Kernels select(String name) {
+        String n = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case "scalar":
+                return new ScalarKernels();
+            case "vector": {
+                Kernels v = loadVector();
+                if (v == null) {
+                    throw new IllegalStateException("vector kernels need the JVM flag --add-modules jdk.incubator.vector");
+                }
+                return v;
+            }
+            case "auto": {
+                Kernels v = loadVector();
+                return v != null ? v : new ScalarKernels();
+            }
+            default:
+                throw new IllegalArgumentException("unknown kernels '" + name + "': expected auto, vector or scalar");
+        }
+    }
+
+    private static Kernels loadVector() {
+        if (!vectorAvailable()) {
+            return null;
+        }
+        try {
+            return (Kernels) Class.forName("org.scratchnet.tensor.VectorKernels")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+}

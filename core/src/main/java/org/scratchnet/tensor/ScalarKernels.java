@@ -1,0 +1,113 @@
+package org.scratchnet.tensor;
+
+/**
+ * Plain-loop kernels: the readable reference for the math and the fallback when the
+ * {@code jdk.incubator.vector} module is absent.
+ */
+public final class ScalarKernels implements Kernels {
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    // a (M,K) @ b (K,N) -> c (M,N). The i-p-j loop order walks b and c along rows.
+    @Override
+    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n,
+                       boolean accumulate, int rowFrom, int rowTo) {
+        for (int i = rowFrom; i < rowTo; i++) {
+            int ci = i * n;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    // aᵀ (M,K) @ b (K,N) -> c (M,N), a stored (K,M): element aᵀ[i][p] is a[p*M + i].
+    @Override
+    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n,
+                             boolean accumulate, int rowFrom, int rowTo) {
+        for (int i = rowFrom; i < rowTo; i++) {
+            int ci = i * n;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[p * m + i];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    // a (M,K) @ bᵀ (K,N) -> c (M,N), b stored (N,K): each output is a dot product of two rows.
+    @Override
+    public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n,
+                             boolean accumulate, int rowFrom, int rowTo) {
+        for (int i = rowFrom; i < rowTo; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[j * k + p];
+                }
+                c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+            }
+        }
+    }
+
+    /**
+     * sigmoid(z) = 1 / (1 + e^-z). For z &lt; 0 the equal form e^z / (1 + e^z) is used so that
+     * e^-z never overflows.
+     */
+    @Override
+    public void sigmoid(float[] z, float[] a, int len) {
+        for (int i = 0; i < len; i++) {
+            a[i] = sigmoid(z[i]);
+        }
+    }
+
+    static float sigmoid(float z) {
+        if (z >= 0) {
+            return (float) (1.0 / (1.0 + Math.exp(-z)));
+        }
+        double e = Math.exp(z);
+        return (float) (e / (1.0 + e));
+    }
+
+    @Override
+    public void tanh(float[] z, float[] a, int len) {
+        for (int i = 0; i < len; i++) {
+            a[i] = (float) Math.tanh(z[i]);
+        }
+    }
+
+    /** softmax(z)_j = e^(z_j - max) / Σ e^(z_i - max); subtracting the max keeps exp ≤ 1. */
+    @Override
+    public void softmaxRows(float[] z, float[] a, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int off = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, z[off + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(z[off + j] - max);
+                a[off + j] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < cols; j++) {
+                a[off + j] *= inv;
+            }
+        }
+    }
+}

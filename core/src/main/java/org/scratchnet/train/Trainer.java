@@ -1,0 +1,233 @@
+package org.scratchnet.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.scratchnet.data.Dataset;
+import org.scratchnet.init.Rng;
+import org.scratchnet.layer.Parameter;
+import org.scratchnet.loss.Loss;
+import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.Optimizer;
+import org.scratchnet.tensor.Tensor;
+
+/**
+ * The training loop, readable top to bottom: for each epoch, shuffle → for each batch:
+ * zero grads → forward → loss → backward → optimizer step → listeners.
+ *
+ * <pre>{@code
+ * History h = Trainer.builder(model, new BinaryCrossEntropy(), new Sgd(0.5f))
+ *         .epochs(1000).batchSize(0).seed(42)
+ *         .listener(new LogEvery(100, System.out))
+ *         .build().fit(data);
+ * }</pre>
+ *
+ * Batch size 0 means the full batch (classic gradient descent); 1 means one sample per update.
+ */
+public final class Trainer {
+    private final Sequential model;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final int epochs;
+    private final int batchSize;
+    private final boolean shuffle;
+    private final long seed;
+    private final Dataset validation;
+    private final List<TrainingListener> listeners;
+
+    private Trainer(Builder b) {
+        this.model = b.model;
+        this.loss = b.loss;
+        this.optimizer = b.optimizer;
+        this.epochs = b.epochs;
+        this.batchSize = b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed;
+        this.validation = b.validation;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder(Sequential model, Loss loss, Optimizer optimizer) {
+        return new Builder(model, loss, optimizer);
+    }
+
+    /** Trains on {@code train} and returns the per-epoch history. */
+    public History fit(Dataset train) {
+        checkData("training", train);
+        if (validation != null) {
+            checkData("validation", validation);
+        }
+        int n = train.size();
+        int batch = batchSize == 0 ? n : Math.min(batchSize, n);
+        boolean classify = Metrics.isClassificationTarget(train.y());
+        boolean logits = loss.takesLogits();
+        Rng shuffleRng = Rng.forPurpose(seed, "shuffle");
+        List<Parameter> params = model.parameters();
+        TrainContext ctx = new TrainContext(model, optimizer, epochs, n);
+        History history = new History();
+        int[] order = identity(n);
+        long step = 0;
+        Tensor grad = null;
+
+        listeners.forEach(l -> l.onTrainBegin(ctx));
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long start = System.nanoTime();
+            if (shuffle && batch < n) {
+                shuffleRng.shuffle(order);
+            }
+            double lossSum = 0;
+            long correct = 0;
+            int batches = (n + batch - 1) / batch;
+            for (int bi = 0; bi < batches; bi++) {
+                int from = bi * batch, to = Math.min(n, from + batch);
+                boolean whole = from == 0 && to == n && !shuffle;
+                Tensor xb = whole ? train.x() : train.x().gatherRows(order, from, to);
+                Tensor yb = whole ? train.y() : train.y().gatherRows(order, from, to);
+
+                model.zeroGrad();
+                Tensor pred = model.forward(xb);
+                if (grad == null || !grad.sameShape(pred)) {
+                    grad = Tensor.zeros(pred.shape());
+                }
+                double batchLoss = loss.compute(pred, yb, grad);
+                step++;
+                if (!Double.isFinite(batchLoss)) {
+                    throw diverged(batchLoss, epoch, step);
+                }
+                if (classify) {
+                    correct += Metrics.correct(pred, yb, logits);
+                }
+                model.backward(grad, false);
+                optimizer.step(params);
+
+                lossSum += batchLoss * (to - from);
+                for (TrainingListener l : listeners) {
+                    l.onBatchEnd(ctx, epoch, bi + 1, batches, batchLoss);
+                }
+            }
+            double valLoss = Double.NaN, valAcc = Double.NaN;
+            if (validation != null) {
+                Tensor vp = model.predict(validation.x());
+                valLoss = loss.value(vp, validation.y());
+                valAcc = classify ? Metrics.accuracy(vp, validation.y(), logits) : Double.NaN;
+            }
+            EpochStats stats = new EpochStats(epoch, step, lossSum / n, classify ? (double) correct / n : Double.NaN,
+                    valLoss, valAcc, (System.nanoTime() - start) / 1e9);
+            history.add(stats);
+            for (TrainingListener l : listeners) {
+                l.onEpochEnd(ctx, stats);
+            }
+            if (ctx.stopReason() != null) {
+                history.stopReason(ctx.stopReason());
+                break;
+            }
+        }
+        listeners.forEach(l -> l.onTrainEnd(ctx, history));
+        return history;
+    }
+
+    private TrainingDivergedException diverged(double value, int epoch, long step) {
+        String what = Double.isNaN(value) ? "NaN" : "infinite";
+        String msg = String.format(Locale.ROOT,
+                "loss became %s at epoch %d (step %d): lower the learning rate (now %s), "
+                        + "check the input for NaN/Inf or very large values (standardize features), or clip gradients",
+                what, epoch, step, optimizer.learningRate());
+        return new TrainingDivergedException(msg, epoch, step);
+    }
+
+    private void checkData(String which, Dataset d) {
+        if (d.size() == 0) {
+            throw new IllegalArgumentException(which + " data is empty");
+        }
+        if (d.features() != model.inputWidth()) {
+            throw new IllegalArgumentException(which + " data has " + d.features() + " features " + d.x().shapeString()
+                    + ", model expects " + model.inputWidth());
+        }
+        if (d.targets() != model.outputWidth()) {
+            throw new IllegalArgumentException(which + " targets have " + d.targets() + " columns " + d.y().shapeString()
+                    + ", model outputs " + model.outputWidth());
+        }
+        checkFinite(which + " features", d.x());
+        checkFinite(which + " targets", d.y());
+    }
+
+    private static void checkFinite(String what, Tensor t) {
+        float[] v = t.data();
+        int c = t.cols();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new IllegalArgumentException(what + " contain " + v[i] + " at row " + (i / c + 1)
+                        + ", column " + (i % c + 1) + ": remove or impute such values before training");
+            }
+        }
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /** Settings for a {@link Trainer}. Defaults: 10 epochs, batch 32, shuffled, seed 42. */
+    public static final class Builder {
+        private final Sequential model;
+        private final Loss loss;
+        private final Optimizer optimizer;
+        private int epochs = 10;
+        private int batchSize = 32;
+        private boolean shuffle = true;
+        private long seed = 42;
+        private Dataset validation;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+
+        private Builder(Sequential model, Loss loss, Optimizer optimizer) {
+            this.model = model;
+            this.loss = loss;
+            this.optimizer = optimizer;
+        }
+
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Rows per update: 0 = full batch, 1 = per sample. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 0) {
+                throw new IllegalArgumentException("batch size must be >= 0 (0 = full batch), got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Whether to reshuffle the rows every epoch (ignored for full-batch training). */
+        public Builder shuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder validation(Dataset validation) {
+            this.validation = validation;
+            return this;
+        }
+
+        public Builder listener(TrainingListener listener) {
+            this.listeners.add(listener);
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

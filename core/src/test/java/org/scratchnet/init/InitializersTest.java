@@ -1,0 +1,76 @@
+package org.scratchnet.init;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import org.junit.jupiter.api.Test;
+import org.scratchnet.tensor.Tensor;
+
+class InitializersTest {
+    private static double[] meanStd(Tensor t) {
+        double s = 0, s2 = 0;
+        for (float v : t.data()) {
+            s += v;
+            s2 += (double) v * v;
+        }
+        int n = t.size();
+        double mean = s / n;
+        return new double[] {mean, Math.sqrt(s2 / n - mean * mean)};
+    }
+
+    private static Tensor filled(Initializer init, int in, int out, long seed) {
+        Tensor t = Tensor.zeros(in, out);
+        init.fill(t, in, out, new Rng(seed));
+        return t;
+    }
+
+    @Test
+    void distributionsHaveTheRightSpread() {
+        int in = 400, out = 300; // 120,000 samples: std estimates within ~1%
+        assertThat(meanStd(filled(Initializers.normal(0.01), in, out, 1))[1]).isCloseTo(0.01, offset(2e-4));
+        assertThat(meanStd(filled(Initializers.heNormal(), in, out, 2))[1]).isCloseTo(Math.sqrt(2.0 / in), offset(1e-3));
+        assertThat(meanStd(filled(Initializers.xavierNormal(), in, out, 3))[1]).isCloseTo(Math.sqrt(2.0 / (in + out)), offset(1e-3));
+        // U(-b, b) has std b/√3
+        assertThat(meanStd(filled(Initializers.xavierUniform(), in, out, 4))[1])
+                .isCloseTo(Math.sqrt(6.0 / (in + out)) / Math.sqrt(3), offset(1e-3));
+        assertThat(meanStd(filled(Initializers.heUniform(), in, out, 5))[1]).isCloseTo(Math.sqrt(6.0 / in) / Math.sqrt(3), offset(1e-3));
+        double[] u = meanStd(filled(Initializers.uniform(0, 1), in, out, 6));
+        assertThat(u[0]).isCloseTo(0.5, offset(5e-3));
+    }
+
+    @Test
+    void torchDefaultIsUniformWithinOneOverSqrtFanIn() {
+        int in = 784;
+        Tensor w = filled(Initializers.torchDefaultWeight(), in, 256, 7);
+        double bound = 1 / Math.sqrt(in);
+        float max = 0;
+        for (float v : w.data()) {
+            max = Math.max(max, Math.abs(v));
+        }
+        assertThat((double) max).isLessThanOrEqualTo(bound).isGreaterThan(0.99 * bound);
+        assertThat(meanStd(w)[1]).isCloseTo(bound / Math.sqrt(3), offset(2e-4));
+    }
+
+    @Test
+    void sameSeedSameBitsDifferentSeedDifferentBits() {
+        Tensor a = filled(Initializers.heNormal(), 20, 30, 42);
+        Tensor b = filled(Initializers.heNormal(), 20, 30, 42);
+        Tensor c = filled(Initializers.heNormal(), 20, 30, 43);
+        assertThat(a.data()).containsExactly(b.data());
+        assertThat(a.data()).isNotEqualTo(c.data());
+    }
+
+    @Test
+    void rngIntegersAreInRangeAndPermutationsComplete() {
+        Rng rng = new Rng(1);
+        int[] counts = new int[3];
+        for (int i = 0; i < 30_000; i++) {
+            counts[rng.nextInt(3)]++;
+        }
+        for (int c : counts) {
+            assertThat(c).isBetween(9_500, 10_500);
+        }
+        int[] p = rng.permutation(100);
+        assertThat(java.util.Arrays.stream(p).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, 100).toArray());
+    }
+}
