@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Neural networks from first principles: run the classic tutorials, train on your data.",
+        footer = "%nAdd --debug anywhere to see stack traces for errors.",
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
@@ -26,11 +27,17 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        for (String a : args) {
+            if (a.equals("--debug")) {
+                System.setProperty("scratchnet.debug", "true");
+            }
+        }
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors.Handler());
-        return cl.execute(args);
+        return cl.execute(rest);
     }
 
     @Override

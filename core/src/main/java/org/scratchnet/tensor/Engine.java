@@ -94,4 +94,9 @@ public final class Engine {
             return null;
         }
     }
+
+    /** Prints the kernels and thread count this JVM would use, e.g. {@code kernels=vector threads=2}. */
+    public static void main(String[] args) {
+        System.out.println("kernels=" + kernels().name() + " threads=" + threads());
+    }
 }
