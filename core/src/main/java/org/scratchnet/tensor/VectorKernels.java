@@ -1,8 +1,10 @@
 package org.scratchnet.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,6 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  * whether it falls in a full tile, an edge tile or the scalar tail. That makes the result
  * independent of how rows are split between threads.
  *
+ * <p>Only IEEE-exact lane operations are used (add, mul, fma, compare, fixed shuffles), never
+ * {@code lanewise(EXP/TANH)} or {@code reduceLanes(ADD)}: those may give different bits in the
+ * interpreter and in JIT-compiled code (measured: vector EXP changed results once compiled),
+ * which would break same-seed-same-bits. {@link #exp} and {@link #sumLanes} replace them.
+ *
  * <p>Loaded reflectively by {@link Engine}; nothing else may refer to this class, so the rest
  * of the engine works when {@code jdk.incubator.vector} is absent.
  */
@@ -22,6 +29,56 @@ public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int KB = 256;
+    /** Shuffles that fold a vector in halves: lane i takes lane i + L/2, then i + L/4, ... */
+    private static final VectorShuffle<Float>[] FOLDS = folds();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] folds() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] f = new VectorShuffle[steps];
+        for (int i = 0, shift = L / 2; shift >= 1; i++, shift /= 2) {
+            f[i] = VectorShuffle.iota(S, shift, 1, true);
+        }
+        return f;
+    }
+
+    /** Sum of the lanes in a fixed pairwise order, identical in interpreted and compiled code. */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> f : FOLDS) {
+            v = v.add(v.rearrange(f));
+        }
+        return v.lane(0);
+    }
+
+    private static final float LOG2E = 1.44269504088896341f;
+    // ln 2 split in two so that n·LN2_HI is exact for |n| < 512 (Cody and Waite)
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+    private static final float ROUND_MAGIC = 12582912f; // 1.5·2^23: x + M - M rounds x to an integer
+    private static final float EXP_MIN = -87.33f;        // below: e^x underflows float's normal range
+    private static final float EXP_MAX = 88.0f;
+
+    /**
+     * e^x for float lanes: x = n·ln2 + r with |r| ≤ ln2/2, e^r by its degree-6 Taylor polynomial
+     * (truncation error below 1.3e-7, about one ulp), then scaled by 2^n through the exponent bits.
+     * Inputs below -87.33 give 0.
+     */
+    static FloatVector exp(FloatVector x) {
+        VectorMask<Float> under = x.compare(VectorOperators.LT, EXP_MIN);
+        FloatVector xc = x.max(EXP_MIN).min(EXP_MAX);
+        FloatVector n = xc.mul(LOG2E).add(ROUND_MAGIC).sub(ROUND_MAGIC);
+        FloatVector r = xc.sub(n.mul(LN2_HI)); // exact: n·LN2_HI has few significant bits
+        r = r.sub(n.mul(LN2_LO));
+        FloatVector p = FloatVector.broadcast(S, 1f / 720);
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 120));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 24));
+        p = p.fma(r, FloatVector.broadcast(S, 1f / 6));
+        p = p.fma(r, FloatVector.broadcast(S, 0.5f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        p = p.fma(r, FloatVector.broadcast(S, 1f));
+        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(bits.reinterpretAsFloats()).blend(0f, under);
+    }
 
     @Override
     public String name() {
@@ -226,7 +283,7 @@ public final class VectorKernels implements Kernels {
         for (int p = 0; p < kv; p += L) {
             acc = FloatVector.fromArray(S, a, ao + p).fma(FloatVector.fromArray(S, b, bo + p), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (int p = kv; p < k; p++) {
             s = Math.fma(a[ao + p], b[bo + p], s);
         }
@@ -252,15 +309,15 @@ public final class VectorKernels implements Kernels {
             s03 = x0.fma(y, s03); s13 = x1.fma(y, s13);
         }
         // Same per-element procedure as dot(): lanes reduced, then the scalar tail.
-        store(c, i * n + j, tail(a, a0, b, b0, k, kv, s00.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, i * n + j + 1, tail(a, a0, b, b1, k, kv, s01.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, i * n + j + 2, tail(a, a0, b, b2, k, kv, s02.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, i * n + j + 3, tail(a, a0, b, b3, k, kv, s03.reduceLanes(VectorOperators.ADD)), accumulate);
+        store(c, i * n + j, tail(a, a0, b, b0, k, kv, sumLanes(s00)), accumulate);
+        store(c, i * n + j + 1, tail(a, a0, b, b1, k, kv, sumLanes(s01)), accumulate);
+        store(c, i * n + j + 2, tail(a, a0, b, b2, k, kv, sumLanes(s02)), accumulate);
+        store(c, i * n + j + 3, tail(a, a0, b, b3, k, kv, sumLanes(s03)), accumulate);
         int r1 = (i + 1) * n + j;
-        store(c, r1, tail(a, a1, b, b0, k, kv, s10.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, r1 + 1, tail(a, a1, b, b1, k, kv, s11.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, r1 + 2, tail(a, a1, b, b2, k, kv, s12.reduceLanes(VectorOperators.ADD)), accumulate);
-        store(c, r1 + 3, tail(a, a1, b, b3, k, kv, s13.reduceLanes(VectorOperators.ADD)), accumulate);
+        store(c, r1, tail(a, a1, b, b0, k, kv, sumLanes(s10)), accumulate);
+        store(c, r1 + 1, tail(a, a1, b, b1, k, kv, sumLanes(s11)), accumulate);
+        store(c, r1 + 2, tail(a, a1, b, b2, k, kv, sumLanes(s12)), accumulate);
+        store(c, r1 + 3, tail(a, a1, b, b3, k, kv, sumLanes(s13)), accumulate);
     }
 
     private static float tail(float[] a, int ao, float[] b, int bo, int k, int kv, float s) {
@@ -277,7 +334,7 @@ public final class VectorKernels implements Kernels {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
             FloatVector v = FloatVector.fromArray(S, z, i);
-            FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+            FloatVector e = exp(v.abs().neg());
             FloatVector inv = one.div(one.add(e));
             VectorMask<Float> neg = v.compare(VectorOperators.LT, 0f);
             inv.blend(e.mul(inv), neg).intoArray(a, i);
@@ -290,8 +347,18 @@ public final class VectorKernels implements Kernels {
     @Override
     public void tanh(float[] z, float[] a, int len) {
         int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
-            FloatVector.fromArray(S, z, i).lanewise(VectorOperators.TANH).intoArray(a, i);
+            FloatVector v = FloatVector.fromArray(S, z, i);
+            FloatVector t = v.abs();
+            // tanh|x| = (1 - e)/(1 + e) with e = e^(-2|x|); near 0 the odd series x - x³/3 + 2x⁵/15
+            // avoids the cancellation in 1 - e
+            FloatVector e = exp(t.mul(-2f));
+            FloatVector big = one.sub(e).div(one.add(e));
+            FloatVector t2 = t.mul(t);
+            FloatVector small = t2.fma(2f / 15, -1f / 3).fma(t2, one).mul(t);
+            FloatVector r = big.blend(small, t.compare(VectorOperators.LT, 0.0625f));
+            r.blend(r.neg(), v.compare(VectorOperators.LT, 0f)).intoArray(a, i);
         }
         for (; i < len; i++) {
             a[i] = (float) Math.tanh(z[i]);
@@ -320,11 +387,11 @@ public final class VectorKernels implements Kernels {
             if (cv > 0) {
                 FloatVector s = FloatVector.zero(S);
                 for (; j < cv; j += L) {
-                    FloatVector e = FloatVector.fromArray(S, z, off + j).sub(max).lanewise(VectorOperators.EXP);
+                    FloatVector e = exp(FloatVector.fromArray(S, z, off + j).sub(max));
                     e.intoArray(a, off + j);
                     s = s.add(e);
                 }
-                sum = s.reduceLanes(VectorOperators.ADD);
+                sum = sumLanes(s);
             }
             for (; j < cols; j++) {
                 float e = (float) Math.exp(z[off + j] - max);
