@@ -44,9 +44,12 @@ public final class ModelFile {
     public static void save(Path file, SavedModel saved) throws IOException {
         byte[] bytes = encode(saved);
         Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            // CREATE_NEW (not createTempFile, which makes the file owner-only): the model gets the
+            // permissions any new file gets, and an existing file of that name is never clobbered
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ch.write(java.nio.ByteBuffer.wrap(bytes));
                 ch.force(true); // the rename must not become visible before the data is on disk
             }
