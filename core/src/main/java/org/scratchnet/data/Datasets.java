@@ -107,23 +107,11 @@ public final class Datasets {
      * x (n, 2), y (n, 1).
      */
     public static Dataset moons(int n, double noise, long seed) {
-        checkArgs("moons", n, 2, noise);
-        Rng rng = Rng.forPurpose(seed, "moons");
-        int outer = n / 2;
-        float[] x = new float[2 * n];
-        float[] y = new float[n];
-        for (int i = 0; i < n; i++) {
-            boolean inner = i >= outer;
-            int m = inner ? n - outer : outer;
-            int k = inner ? i - outer : i;
+        return twoCurves("moons", n, noise, seed, (inner, k, m) -> {
             double t = m == 1 ? 0 : Math.PI * k / (m - 1);
-            double a = inner ? 1 - StrictMath.cos(t) : StrictMath.cos(t);
-            double b = inner ? 0.5 - StrictMath.sin(t) : StrictMath.sin(t);
-            x[2 * i] = (float) (a + noise * rng.nextGaussian());
-            x[2 * i + 1] = (float) (b + noise * rng.nextGaussian());
-            y[i] = inner ? 1f : 0f;
-        }
-        return shuffled(x, y, n, 2, 1, 2, rng);
+            return inner ? new double[] {1 - StrictMath.cos(t), 0.5 - StrictMath.sin(t)}
+                    : new double[] {StrictMath.cos(t), StrictMath.sin(t)};
+        });
     }
 
     /**
@@ -132,19 +120,30 @@ public final class Datasets {
      * {@code noise}. x (n, 2), y (n, 1).
      */
     public static Dataset circles(int n, double noise, long seed) {
-        checkArgs("circles", n, 2, noise);
-        Rng rng = Rng.forPurpose(seed, "circles");
+        return twoCurves("circles", n, noise, seed, (inner, k, m) -> {
+            double t = 2 * Math.PI * k / m;
+            double r = inner ? 0.5 : 1.0;
+            return new double[] {r * StrictMath.cos(t), r * StrictMath.sin(t)};
+        });
+    }
+
+    /** Point k of m on the outer (class 0) or inner (class 1) curve of a two-class generator. */
+    private interface Curve {
+        double[] point(boolean inner, int k, int m);
+    }
+
+    /** n/2 points (rounded down) on the outer curve, the rest on the inner one, plus noise; shuffled. */
+    private static Dataset twoCurves(String name, int n, double noise, long seed, Curve curve) {
+        checkArgs(name, n, 2, noise);
+        Rng rng = Rng.forPurpose(seed, name);
         int outer = n / 2;
         float[] x = new float[2 * n];
         float[] y = new float[n];
         for (int i = 0; i < n; i++) {
             boolean inner = i >= outer;
-            int m = inner ? n - outer : outer;
-            int k = inner ? i - outer : i;
-            double t = 2 * Math.PI * k / m;
-            double r = inner ? 0.5 : 1.0;
-            x[2 * i] = (float) (r * StrictMath.cos(t) + noise * rng.nextGaussian());
-            x[2 * i + 1] = (float) (r * StrictMath.sin(t) + noise * rng.nextGaussian());
+            double[] p = inner ? curve.point(true, i - outer, n - outer) : curve.point(false, i, outer);
+            x[2 * i] = (float) (p[0] + noise * rng.nextGaussian());
+            x[2 * i + 1] = (float) (p[1] + noise * rng.nextGaussian());
             y[i] = inner ? 1f : 0f;
         }
         return shuffled(x, y, n, 2, 1, 2, rng);

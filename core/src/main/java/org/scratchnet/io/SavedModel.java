@@ -4,6 +4,7 @@ import java.util.List;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.tensor.Tensor;
 
 /**
  * Everything a model file holds: the network with its weights, and what is needed to use it on
@@ -25,6 +26,14 @@ public record SavedModel(Sequential model, String loss, Standardizer standardize
         if (problem != null) {
             throw new IllegalArgumentException("SavedModel: " + problem);
         }
+    }
+
+    /**
+     * The network's outputs for raw (unstandardized) features: x (N, D) is standardized with the
+     * stored parameters when there are any, then run through the model. Returns (N, K).
+     */
+    public Tensor predict(Tensor x) {
+        return model.predict(standardizer == null ? x : standardizer.transform(x));
     }
 
     /** Why these parts do not fit together, or null when they do. Shared with the loader's checks. */
