@@ -168,6 +168,16 @@ class CsvLoaderTest {
     }
 
     @Test
+    void numberSyntaxIsPlainDecimalOnly() {
+        for (String ok : new String[] {"0", "-7", "+1.5", "1.", ".5", "-.5e-3", "2E+10", "007"}) {
+            assertThat(CsvParser.isNumber(ok)).as(ok).isTrue();
+        }
+        for (String bad : new String[] {"", "+", ".", "-.", "e5", "1e", "1e+", "0x10", "1d", "1f", "1,5", "1 2", "NaN"}) {
+            assertThat(CsvParser.isNumber(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void messagesAreOneLine() {
         assertError("a,b,c\n1,2,x\n1,\"z\nz\",y\n",
                 "data.csv:3:2: expected a number in column 'b', found 'z\\nz'");
