@@ -3,6 +3,8 @@ package org.scratchnet.io;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,7 +75,13 @@ final class Safetensors {
             throw fail(file, "header length " + Long.toUnsignedString(n) + " is impossible: expected 2.."
                     + Math.min(MAX_HEADER, bytes.length - 8L) + " (file has " + bytes.length + " bytes)");
         }
-        String text = new String(bytes, 8, (int) n, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 8, (int) n)).toString();
+        } catch (CharacterCodingException e) {
+            throw fail(file, "header is not valid UTF-8 text");
+        }
         if (text.charAt(0) != '{') {
             throw fail(file, "header must start with '{', found " + ModelFormatException.quote(text.charAt(0)));
         }
@@ -141,14 +149,28 @@ final class Safetensors {
         List<BigDecimal> dims = numbers(file, where + "shape", map.get("shape"), -1);
         int[] shape = new int[dims.size()];
         long count = 1;
+        boolean tooBig = false;
+        boolean empty = false;
         for (int i = 0; i < shape.length; i++) {
             BigDecimal d = dims.get(i);
             if (d.signum() < 0 || d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0 || d.stripTrailingZeros().scale() > 0) {
                 throw fail(file, where + "shape " + dims + " must hold non-negative integers");
             }
             shape[i] = d.intValue();
-            count = Math.min(count * shape[i], Long.MAX_VALUE / 8); // saturate; compared with the offsets below
+            // stop multiplying once the size exceeds the file: a forged shape must not overflow
+            if (shape[i] == 0) {
+                empty = true;
+            } else if (count > dataLength / 4 / shape[i]) {
+                tooBig = true;
+            } else {
+                count *= shape[i];
+            }
         }
+        if (tooBig && !empty) {
+            throw fail(file, where + "shape " + dims + " needs more than the " + dataLength
+                    + " bytes of the data section");
+        }
+        count = empty ? 0 : count;
         List<BigDecimal> off = numbers(file, where + "data_offsets", map.get("data_offsets"), 2);
         BigDecimal begin = off.get(0), end = off.get(1);
         if (begin.signum() < 0 || begin.compareTo(end) > 0 || end.compareTo(BigDecimal.valueOf(dataLength)) > 0

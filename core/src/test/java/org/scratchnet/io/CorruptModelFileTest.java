@@ -67,6 +67,9 @@ class CorruptModelFileTest {
         assertFails(withHeader(h -> h.replaceFirst("\\{\"__metadata__\":", "{\"__metadata__\" ")),
                 "malformed JSON header at offset 16: expected ':', found '{'");
         assertFails(withHeader(h -> "[" + h.substring(1)), "header must start with '{', found '['");
+        byte[] latin1 = GOOD.clone();
+        latin1[20] = (byte) 0xE9;
+        assertFails(latin1, "header is not valid UTF-8 text");
         assertFails(withHeader(h -> h.trim() + ",}"), "malformed JSON header at offset " + (header(GOOD).trim().length())
                 + ": expected the end of the JSON text, found ','");
     }
@@ -100,6 +103,11 @@ class CorruptModelFileTest {
                 "tensor 'dense1.weight': data_offsets [0, 44] span 44 bytes, shape [3, 4] needs 48");
         assertFails(withHeader(h -> h.replace("[0,48]", "[-8,48]")),
                 "tensor 'dense1.weight': data_offsets [-8, 48] outside the data section [0, 112]");
+        assertFails(withHeader(h -> h.replace("\"shape\":[3,4]", "\"shape\":[65536,65536,65536,65536]")),
+                "tensor 'dense1.weight': shape [65536, 65536, 65536, 65536] needs more than the 112 bytes of the "
+                        + "data section");
+        assertFails(withHeader(h -> h.replace("\"shape\":[3,4]", "\"shape\":[3,1.5]")),
+                "tensor 'dense1.weight': shape [3, 1.5] must hold non-negative integers");
         assertFails(withHeader(h -> h.replace("[0,48]", "[0]")),
                 "tensor 'dense1.weight': data_offsets: expected an array of 2 of numbers, found '[0]'");
     }
