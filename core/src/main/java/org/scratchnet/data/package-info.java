@@ -1,6 +1,9 @@
 /**
- * Datasets: features x (N, D) with targets y (N, K), seeded generators for the tutorials' toy
- * problems, and (in later modules of this package) CSV and IDX readers.
+ * Datasets: features x (N, D) with targets y (N, K); seeded generators for the tutorials' toy
+ * problems ({@link org.scratchnet.data.Datasets}, {@link org.scratchnet.data.Letters}); the CSV
+ * reader ({@link org.scratchnet.data.CsvLoader}) with one-line
+ * {@link org.scratchnet.data.DataFormatException} errors; and feature
+ * {@link org.scratchnet.data.Standardizer standardization}.
  *
  * <p>May import {@code tensor} and {@code init}.
  */

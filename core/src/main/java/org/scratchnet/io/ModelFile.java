@@ -1,0 +1,201 @@
+package org.scratchnet.io;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.scratchnet.data.Standardizer;
+import org.scratchnet.data.Task;
+import org.scratchnet.layer.Parameter;
+import org.scratchnet.loss.Losses;
+import org.scratchnet.model.Sequential;
+import org.scratchnet.tensor.Tensor;
+
+/**
+ * Saves and loads {@link SavedModel}s as {@code .safetensors} files (layout and metadata keys in
+ * docs/model-format.md). Weights round-trip bit-exact.
+ *
+ * <pre>{@code
+ * ModelFile.save(Path.of("model.safetensors"), new SavedModel(net, "bce", std, classes, features, Task.CLASSIFICATION));
+ * SavedModel m = ModelFile.load(Path.of("model.safetensors"));
+ * }</pre>
+ */
+public final class ModelFile {
+    /** The {@code format_version} this build writes and reads. */
+    public static final String FORMAT_VERSION = "1";
+    /** Files larger than this are refused (one float array must fit in a Java array). */
+    static final long MAX_FILE = Integer.MAX_VALUE - 64;
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes atomically: the bytes go to a temporary file in the same directory, which is then
+     * renamed over {@code file}. On any failure the previous file is left as it was.
+     */
+    public static void save(Path file, SavedModel saved) throws IOException {
+        byte[] bytes = encode(saved);
+        Path abs = file.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
+        try {
+            // CREATE_NEW (not createTempFile, which makes the file owner-only): the model gets the
+            // permissions any new file gets, and an existing file of that name is never clobbered
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                ch.force(true); // the rename must not become visible before the data is on disk
+            }
+            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads and checks a model file; any problem is a one-line {@link ModelFormatException} naming the file. */
+    public static SavedModel load(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE) {
+                throw Safetensors.fail(name, "file has " + size + " bytes, expected at most " + MAX_FILE);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw Safetensors.fail(name, "expected a model file, found none");
+        } catch (IOException e) {
+            throw Safetensors.fail(name, "cannot read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return decode(name, bytes);
+    }
+
+    /** The file's bytes for {@code saved} (what {@link #save} writes). */
+    static byte[] encode(SavedModel saved) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        for (Parameter p : saved.model().parameters()) {
+            if (tensors.put(p.name(), p.value()) != null) {
+                throw new IllegalArgumentException("cannot save: two parameters are named '" + p.name() + "'");
+            }
+        }
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", "scratchnet");
+        meta.put("format_version", FORMAT_VERSION);
+        meta.put("architecture", ArchitectureCodec.encode(saved.model()));
+        meta.put("loss", saved.loss());
+        meta.put("task", saved.task().id());
+        meta.put("class_names", Json.write(saved.classNames()));
+        meta.put("feature_names", Json.write(saved.featureNames()));
+        if (saved.standardizer() != null) {
+            Map<String, Object> norm = new LinkedHashMap<>();
+            norm.put("mean", floats(saved.standardizer().mean()));
+            norm.put("std", floats(saved.standardizer().std()));
+            meta.put("normalization", Json.write(norm));
+        }
+        return Safetensors.encode(tensors, meta);
+    }
+
+    static SavedModel decode(String file, byte[] bytes) {
+        Safetensors.Content c = Safetensors.decode(file, bytes);
+        Map<String, String> meta = c.metadata();
+        String version = meta.get("format_version");
+        if (version == null) {
+            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version "
+                    + FORMAT_VERSION + ")");
+        }
+        if (!FORMAT_VERSION.equals(version)) {
+            throw Safetensors.fail(file, "format_version " + ModelFormatException.quote(version)
+                    + " is not supported (this build reads " + FORMAT_VERSION + ")");
+        }
+        Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors());
+        String loss = required(file, meta, "loss");
+        try {
+            Losses.byName(loss);
+        } catch (IllegalArgumentException e) {
+            throw Safetensors.fail(file, "unknown loss " + ModelFormatException.quote(loss) + " (expected one of "
+                    + String.join(", ", Losses.NAMES) + ")");
+        }
+        Task task;
+        try {
+            task = Task.byName(required(file, meta, "task"));
+        } catch (IllegalArgumentException e) {
+            throw Safetensors.fail(file, "task " + ModelFormatException.quote(meta.get("task"))
+                    + " is not classification, regression or auto");
+        }
+        List<String> classes = strings(file, meta, "class_names");
+        List<String> features = strings(file, meta, "feature_names");
+        Standardizer std = meta.containsKey("normalization") ? normalization(file, meta.get("normalization")) : null;
+        String problem = SavedModel.problem(model, std, classes, features);
+        if (problem != null) {
+            throw Safetensors.fail(file, problem);
+        }
+        return new SavedModel(model, loss, std, classes, features, task);
+    }
+
+    private static String required(String file, Map<String, String> meta, String key) {
+        String v = meta.get(key);
+        if (v == null) {
+            throw Safetensors.fail(file, "__metadata__ has no " + ModelFormatException.quote(key));
+        }
+        return v;
+    }
+
+    private static List<String> strings(String file, Map<String, String> meta, String key) {
+        String raw = meta.get(key);
+        if (raw == null) {
+            return List.of();
+        }
+        Object v = parseValue(file, key, raw);
+        if (v instanceof List<?> list && list.stream().allMatch(s -> s instanceof String)) {
+            List<String> out = new ArrayList<>();
+            list.forEach(s -> out.add((String) s));
+            return out;
+        }
+        throw Safetensors.fail(file, key + ": expected a JSON array of strings, found " + ModelFormatException.quote(raw));
+    }
+
+    private static Standardizer normalization(String file, String raw) {
+        Object v = parseValue(file, "normalization", raw);
+        if (v instanceof Map<?, ?> m && m.get("mean") instanceof List<?> mean && m.get("std") instanceof List<?> std
+                && mean.stream().allMatch(x -> x instanceof BigDecimal) && std.stream().allMatch(x -> x instanceof BigDecimal)) {
+            try {
+                return new Standardizer(toFloats(mean), toFloats(std));
+            } catch (IllegalArgumentException e) {
+                throw Safetensors.fail(file, "normalization: " + e.getMessage());
+            }
+        }
+        throw Safetensors.fail(file, "normalization: expected {\"mean\": [numbers], \"std\": [numbers]}, found "
+                + ModelFormatException.quote(raw));
+    }
+
+    private static Object parseValue(String file, String key, String raw) {
+        try {
+            return Json.parse(raw);
+        } catch (Json.JsonException e) {
+            throw Safetensors.fail(file, key + " is not valid JSON " + e.getMessage());
+        }
+    }
+
+    private static List<Object> floats(float[] values) {
+        List<Object> out = new ArrayList<>(values.length);
+        for (float v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static float[] toFloats(List<?> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((BigDecimal) values.get(i)).floatValue();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,42 @@
+"""Loads a scratchnet .safetensors model with numpy only and prints its predictions.
+
+usage: python3 load_model.py MODEL.safetensors INPUT.csv   (INPUT: raw features, no header)
+The part between the snippet markers is the one in docs/model-format.md; ModelFilePythonTest checks both agree.
+"""
+import sys
+
+# --- snippet start ---
+import json, struct, numpy as np
+
+def load(path):
+    raw = open(path, "rb").read()
+    n = struct.unpack("<Q", raw[:8])[0]                      # header length, little-endian u64
+    header = json.loads(raw[8:8 + n])
+    meta, data = header.pop("__metadata__"), raw[8 + n:]
+    tensors = {k: np.frombuffer(data[v["data_offsets"][0]:v["data_offsets"][1]], "<f4").reshape(v["shape"])
+               for k, v in header.items()}
+    return meta, tensors
+
+ACT = {"relu": lambda z: np.maximum(z, 0), "sigmoid": lambda z: 1 / (1 + np.exp(-z)), "tanh": np.tanh,
+       "identity": lambda z: z, "leaky_relu": lambda z, a=0.01: np.where(z > 0, z, np.float32(a) * z),
+       "step": lambda z: (z >= 0).astype(np.float32),
+       "softmax": lambda z: np.exp(z - z.max(1, keepdims=True)) / np.exp(z - z.max(1, keepdims=True)).sum(1, keepdims=True)}
+
+def predict(meta, tensors, x):                               # x: (N, D) raw features
+    x = np.asarray(x, np.float32)
+    if "normalization" in meta:
+        norm = json.loads(meta["normalization"])
+        x = (x - np.array(norm["mean"], np.float32)) / np.array(norm["std"], np.float32)
+    for layer in json.loads(meta["architecture"])["layers"]:
+        if layer["type"] == "dense":                         # x (N, D) @ weight (D, H) + bias (1, H)
+            x = x @ tensors[layer["name"] + ".weight"] + tensors.get(layer["name"] + ".bias", np.float32(0))
+        else:
+            x = ACT[layer["activation"]](x, *([layer["alpha"]] if "alpha" in layer else []))
+    return x                                                 # (N, K) network outputs
+# --- snippet end ---
+
+if __name__ == "__main__":
+    meta, tensors = load(sys.argv[1])
+    x = np.loadtxt(sys.argv[2], delimiter=",", dtype=np.float32, ndmin=2)
+    for row in predict(meta, tensors, x):
+        print(",".join(repr(float(v)) for v in row))
