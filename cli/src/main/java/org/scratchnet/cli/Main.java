@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
+            org.scratchnet.cli.examples.ExampleCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
