@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
+            org.scratchnet.cli.mnist.DataCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
