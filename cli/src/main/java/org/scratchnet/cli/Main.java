@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
+            org.scratchnet.cli.train.TrainCommand.class,
+            org.scratchnet.cli.train.PredictCommand.class,
+            org.scratchnet.cli.train.EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
