@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
+            org.scratchnet.cli.train.TrainCommand.class,
+            org.scratchnet.cli.train.PredictCommand.class,
+            org.scratchnet.cli.train.EvaluateCommand.class,
+            org.scratchnet.cli.train.SweepCommand.class,
             org.scratchnet.cli.mnist.DataCommand.class,
             CommandLine.HelpCommand.class
         })
