@@ -14,6 +14,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.LogEvery;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Mixin
+    SeeItLearn see;
+
     /** The four test points of the tutorial and their expected labels 1 0 1 0. */
     static final float[][] TEST_POINTS = {{1, 1}, {1, -1}, {-0.5f, -0.8f}, {-0.5f, 0.8f}};
 
@@ -59,9 +63,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("model: 2 -> 16 relu -> 1 sigmoid, weights 0.01*randn, biases 0; BCE; gradient descent, lr " + lr);
         out.print(model.summary());
         out.flush();
-        java.io.PrintStream ps = new java.io.PrintStream(new WriterOutputStream(out), true);
-        History h = Trainer.builder(model, new BinaryCrossEntropy(), new Sgd(lr))
+        java.io.PrintStream ps = see.lines(out);
+        BinaryCrossEntropy loss = new BinaryCrossEntropy();
+        History h = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(0).shuffle(false).seed(seed)
+                .listener(see.progress(out))
                 .listener(new LogEvery(100, ps))
                 .build().fit(data);
         ps.flush();
@@ -77,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("predicted labels: " + labels + "   (expected 1 0 1 0)");
         out.println(String.format(Locale.ROOT, "final: loss = %.4f, training accuracy = %.3f", h.last().loss(),
                 h.last().accuracy()));
+        see.show(out, model, data, h, loss);
         return 0;
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
+            PlotCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
             CommandLine.HelpCommand.class
         })
