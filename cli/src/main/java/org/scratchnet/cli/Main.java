@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             PlotCommand.class,
+            ExplainCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
             CommandLine.HelpCommand.class
         })
