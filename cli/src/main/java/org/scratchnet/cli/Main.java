@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
+            PlotCommand.class,
+            ExplainCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
             org.scratchnet.cli.train.TrainCommand.class,
             org.scratchnet.cli.train.PredictCommand.class,

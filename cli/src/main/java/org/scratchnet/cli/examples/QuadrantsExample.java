@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.init.Initializers;
@@ -16,6 +17,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +42,9 @@ public class QuadrantsExample implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Mixin
+    SeeItLearn see;
+
     /** The four test points of the tutorial and their expected labels 1 0 1 0. */
     public static final float[][] TEST_POINTS = {{1, 1}, {1, -1}, {-0.5f, -0.8f}, {-0.5f, 0.8f}};
 
@@ -63,6 +68,7 @@ public class QuadrantsExample implements Callable<Integer> {
 
         History history = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(0).shuffle(false).seed(seed)
+                .listener(see.progress(out))
                 .listener(EpochLog.every(out, 100))
                 .build().fit(data);
 
@@ -78,6 +84,7 @@ public class QuadrantsExample implements Callable<Integer> {
         out.println("predicted labels: " + labels + "   (expected 1 0 1 0)");
         out.println(String.format(Locale.ROOT, "final: loss = %.4f, training accuracy = %.3f", history.last().loss(),
                 history.last().accuracy()));
+        see.show(out, model, data, history, loss);
         out.flush();
         return 0;
     }
