@@ -105,6 +105,9 @@ public final class Trainer {
                     l.onBatchEnd(ctx, epoch, bi + 1, batches, batchLoss);
                 }
             }
+            // an update can overflow the weights with no later loss left to notice (last step, or
+            // a dead ReLU masking them), so a model never comes back looking trained with NaN inside
+            checkParameters(params, epoch, step);
             double valLoss = Double.NaN, valAcc = Double.NaN;
             if (validation != null) {
                 Tensor vp = model.predict(validation.x());
@@ -127,12 +130,23 @@ public final class Trainer {
     }
 
     private TrainingDivergedException diverged(double value, int epoch, long step) {
-        String what = Double.isNaN(value) ? "NaN" : "infinite";
+        return diverged("loss became " + (Double.isNaN(value) ? "NaN" : "infinite"), epoch, step);
+    }
+
+    private TrainingDivergedException diverged(String what, int epoch, long step) {
         String msg = String.format(Locale.ROOT,
-                "loss became %s at epoch %d (step %d): lower the learning rate (now %s), "
+                "%s at epoch %d (step %d): lower the learning rate (now %s), "
                         + "check the input for NaN/Inf or very large values (standardize features), or clip gradients",
                 what, epoch, step, optimizer.learningRate());
         return new TrainingDivergedException(msg, epoch, step);
+    }
+
+    private void checkParameters(List<Parameter> params, int epoch, long step) {
+        for (Parameter p : params) {
+            if (!p.value().allFinite()) {
+                throw diverged("parameter '" + p.name() + "' became NaN or infinite", epoch, step);
+            }
+        }
     }
 
     private void checkData(String which, Dataset d) {
