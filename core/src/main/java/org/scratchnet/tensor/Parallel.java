@@ -1,5 +1,6 @@
 package org.scratchnet.tensor;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -10,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A training step of a small network makes a few short parallel calls (tens of
  * microseconds each), where an executor's queue and futures cost as much as the work. So the
- * workers here are plain threads that spin briefly on a volatile sequence number after each
- * task and then park; the caller runs the first chunk itself and spins until the others finish.
+ * workers here are plain threads that spin briefly after each task and then park; the caller
+ * runs the first chunk itself, then takes back any chunk no worker has started (see
+ * {@link Worker}) and waits for the rest.
  * One caller at a time uses the workers; a concurrent caller (parallel inference) runs its work
  * on its own thread, which gives the same bits.
  */
@@ -88,11 +90,17 @@ public final class Parallel {
         return workers;
     }
 
-    /** A daemon thread that runs one posted chunk at a time. */
+    /**
+     * A daemon thread that runs one posted chunk at a time. A posted chunk is a positive ticket;
+     * whoever swaps it to its negative first (the worker, or the caller once its own chunk is
+     * done) runs it. So when the machine is busy and the worker is not scheduled, the caller does
+     * the work itself instead of waiting: two threads never cost much more than one.
+     */
     private static final class Worker extends Thread {
-        private volatile long posted;
+        private final AtomicLong ticket = new AtomicLong();
         private volatile long finished;
         private volatile boolean parked;
+        private long seq;
         private RowTask task;
         private int from;
         private int to;
@@ -103,23 +111,32 @@ public final class Parallel {
             setDaemon(true);
         }
 
-        // called by the caller holding LOCK; the volatile write of posted publishes task, from, to
+        // called by the caller holding LOCK; the volatile ticket write publishes task, from, to
         void post(RowTask t, int f, int e) {
             task = t;
             from = f;
             to = e;
             error = null;
-            posted = posted + 1;
+            ticket.set(++seq);
             if (parked) {
                 LockSupport.unpark(this);
             }
         }
 
+        /** Runs the chunk here if the worker has not taken it yet, else waits for it; returns its failure. */
         Throwable await() {
-            long target = posted;
+            long mine = seq;
+            if (ticket.compareAndSet(mine, -mine)) {
+                try {
+                    task.run(from, to);
+                    return null;
+                } catch (Throwable e) {
+                    return e;
+                }
+            }
             long start = System.nanoTime();
             int spins = 0;
-            while (finished != target) {
+            while (finished != mine) {
                 if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                     Thread.yield();
                 } else {
@@ -131,14 +148,14 @@ public final class Parallel {
 
         @Override
         public void run() {
-            long seen = 0;
             while (true) {
                 long start = System.nanoTime();
                 int spins = 0;
-                while (posted == seen) {
+                long t;
+                while ((t = ticket.get()) <= 0) {
                     if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
                         parked = true;
-                        if (posted == seen) {
+                        if (ticket.get() <= 0) {
                             LockSupport.park(this);
                         }
                         parked = false;
@@ -146,13 +163,15 @@ public final class Parallel {
                         Thread.onSpinWait();
                     }
                 }
-                seen = posted;
+                if (!ticket.compareAndSet(t, -t)) {
+                    continue; // the caller took it
+                }
                 try {
                     task.run(from, to);
                 } catch (Throwable e) {
                     error = e;
                 }
-                finished = seen;
+                finished = t;
             }
         }
     }
