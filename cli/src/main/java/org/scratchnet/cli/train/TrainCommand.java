@@ -139,6 +139,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr == null) {
             lr = Runs.defaultLr(optimizer);
         }
+        Checks.writableTarget("--save", save);
+        Checks.writableTarget("--metrics-out", metricsOut);
         if (logEvery != null) {
             Checks.atLeast("--log-every", logEvery, 1);
         }
@@ -230,7 +232,8 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
-                throw new Errors.UserException("cannot write " + save + ": " + e.getMessage(), 1);
+                throw new Errors.UserException("cannot write " + save + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 1);
             }
             out.println("saved " + save);
         }

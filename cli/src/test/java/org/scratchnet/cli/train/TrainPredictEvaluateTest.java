@@ -213,6 +213,19 @@ class TrainPredictEvaluateTest {
     }
 
     @Test
+    void unwritableOutputsFailBeforeTraining() {
+        Path missing = dir.resolve("no-such-dir").resolve("m.safetensors");
+        Result r = CliRun.run("train", "--data", "quadrants", "--save", missing.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty(); // nothing trained
+        assertThat(r.err().trim()).isEqualTo("error: --save " + missing + ": directory " + missing.getParent()
+                + " does not exist");
+        Result d = CliRun.run("train", "--data", "quadrants", "--metrics-out", dir.toString());
+        assertThat(d.code()).isEqualTo(1);
+        assertThat(d.err().trim()).isEqualTo("error: --metrics-out " + dir + ": expected a file name, found a directory");
+    }
+
+    @Test
     void predictChecksInputWidth() throws IOException {
         Path model = dir.resolve("m.safetensors");
         ok("train", "--data", "and", "--epochs", "1", "--save", model.toString());
