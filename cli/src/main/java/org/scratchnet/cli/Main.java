@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
             org.scratchnet.cli.train.TrainCommand.class,
             org.scratchnet.cli.train.PredictCommand.class,
             org.scratchnet.cli.train.EvaluateCommand.class,
-            org.scratchnet.cli.train.SweepCommand.class,
             org.scratchnet.cli.train.GradcheckCommand.class,
+            org.scratchnet.cli.train.SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
