@@ -64,6 +64,12 @@ public final class CsvLoader {
                 throw new DataFormatException(table.where(row, labelCol) + ": expected a label in column '"
                         + names.get(labelCol) + "', found an empty field");
             }
+            if (!LabelEncoder.representable(v)) {
+                // BigDecimal (used to compare numeric labels) holds exponents up to about ±2e9 only
+                throw new DataFormatException(table.where(row, labelCol) + ": expected a label in column '"
+                        + names.get(labelCol) + "', found " + DataFormatException.quote(v)
+                        + " (a number with an exponent out of range)");
+            }
             labels.add(v);
         }
         LabelEncoder enc = new LabelEncoder(table, labelCol, names.get(labelCol));

@@ -109,6 +109,19 @@ final class LabelEncoder {
         return v.stripTrailingZeros().toString();
     }
 
+    /** False for a number BigDecimal cannot hold (an exponent beyond the int range, e.g. 1e9999999999). */
+    static boolean representable(String label) {
+        if (!CsvParser.isNumber(label)) {
+            return true;
+        }
+        try {
+            new BigDecimal(label);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static boolean isInteger(String number) {
         BigDecimal v = new BigDecimal(number);
         return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;

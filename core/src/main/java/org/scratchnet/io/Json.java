@@ -195,7 +195,13 @@ final class Json {
                 throw error("a digit in the exponent");
             }
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            // valid JSON, but BigDecimal's exponent is an int (e.g. 1e9999999999)
+            throw new JsonException("at offset " + start + ": expected a number with an exponent in the int range, found "
+                    + (pos - start > 40 ? text.substring(start, start + 37) + "..." : text.substring(start, pos)));
+        }
     }
 
     private boolean digits() {
