@@ -120,7 +120,7 @@ public final class BoundaryPlot {
         plot.setDataset(0, grid);
         plot.setRenderer(0, blocks);
         plot.setDataset(1, Charts.pointsByClass(data));
-        plot.setRenderer(1, Charts.pointRenderer(k, 7));
+        plot.setRenderer(1, Charts.pointRenderer(k, data.size() <= 20 ? 12 : 7));
         plot.setDataset(2, new XYSeriesCollection(wrong));
         plot.setRenderer(2, rings);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // shading first, points on top
