@@ -163,10 +163,10 @@ final class ExplainTrace {
         return lines;
     }
 
-    /** Four significant digits, e.g. 0.4521, -0.001234, 1.234e-05. */
+    /** Four significant digits, e.g. 0.4521, -0.001234, 1.234e-05; whole numbers as integers. */
     static String num(double v) {
-        if (v == 0) {
-            return "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+            return Long.toString((long) v); // 0/1 targets and one-hot rows read as integers
         }
         return String.format(Locale.ROOT, "%.4g", v);
     }

@@ -13,6 +13,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.TrainingListener;
 import org.scratchnet.viz.AsciiBoundary;
 import org.scratchnet.viz.PerceptronPlot;
+import org.scratchnet.viz.Predictions;
 import org.scratchnet.viz.TrainingPlots;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ public final class SeeItLearn {
     @Option(names = "--ascii", description = "Print the decision boundary as text (2-D data only).")
     boolean ascii;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar (and, where a command says so, fewer lines).")
     boolean quiet;
 
     private TrainingProgress progress;
@@ -70,6 +71,11 @@ public final class SeeItLearn {
         }
         progress(out);
         return progress.lines();
+    }
+
+    /** As {@link #lines}, as a PrintWriter (for {@code EpochLog} and other per-epoch printers). */
+    public PrintWriter log(PrintWriter out) {
+        return new PrintWriter(new java.io.OutputStreamWriter(lines(out), java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /** Writes the figures that fit into --plots, and prints the ASCII boundary with --ascii. */
@@ -108,6 +114,24 @@ public final class SeeItLearn {
         }
         try {
             Path f = PerceptronPlot.write(weights, bias, data, title, plots.resolve("perceptron.png"));
+            report(out, plots, List.of(f));
+        } catch (IOException e) {
+            throw new Errors.UserException("cannot write plots to " + plots + ": " + e.getMessage(), 1);
+        }
+    }
+
+    /**
+     * Writes {@code file} into --plots: a grid of the rows of {@code data} drawn as rows×cols
+     * bitmaps, labelled with the model's prediction and the true class, mistakes in red.
+     */
+    public void showBitmaps(PrintWriter out, Sequential model, Dataset data, Loss loss, int rows, int cols,
+                            String title, String file) {
+        if (plots == null) {
+            return;
+        }
+        try {
+            Path f = TrainingPlots.writeImages(data, Predictions.probabilities(model, data.x(), loss), rows, cols,
+                    data.size(), title, plots.resolve(file));
             report(out, plots, List.of(f));
         } catch (IOException e) {
             throw new Errors.UserException("cannot write plots to " + plots + ": " + e.getMessage(), 1);

@@ -99,7 +99,7 @@ public final class TrainingProgress implements TrainingListener {
             return;
         }
         if (terminal) {
-            if (now - lastDraw >= REDRAW_NANOS || !barVisible) {
+            if (now - lastDraw >= REDRAW_NANOS || barLength == 0) { // after a log line, back within 100 ms
                 String bar = "\r" + line(fraction, epoch, elapsed, true);
                 int pad = Math.max(0, barLength - bar.length());
                 out.print(bar + " ".repeat(pad));

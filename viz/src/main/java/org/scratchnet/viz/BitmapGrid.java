@@ -37,6 +37,17 @@ public final class BitmapGrid {
         int tile = Math.min(160, (WIDTH - GAP * (perRow + 1)) / perRow);
         int scale = Math.max(1, tile / Math.max(rows, cols));
         int w = cols * scale, h = rows * scale;
+        String[] labels = new String[n];
+        int labelW = 0;
+        Graphics2D probe = PngOutput.graphics(PngOutput.newImage(1, 1));
+        probe.setFont(Style.SMALL);
+        for (int i = 0; i < n; i++) {
+            labels[i] = "pred " + name(names, predicted[i]) + (actual == null ? "" : " / true " + name(names, actual[i]));
+            labelW = Math.max(labelW, probe.getFontMetrics().stringWidth(labels[i]));
+        }
+        probe.dispose();
+        int cellW = Math.max(w, labelW + 6); // a label never runs into its neighbour
+        perRow = Math.max(1, Math.min(perRow, (WIDTH - GAP) / (cellW + GAP)));
         int gridRows = (n + perRow - 1) / perRow;
         int height = TITLE_H + gridRows * (h + LABEL_H + GAP) + GAP;
         BufferedImage img = PngOutput.newImage(WIDTH, height);
@@ -44,14 +55,14 @@ public final class BitmapGrid {
         g.setColor(Color.BLACK);
         g.setFont(Style.TITLE);
         ConfusionPlot.centered(g, title, WIDTH / 2, 28);
-        int x0 = (WIDTH - perRow * w - (perRow - 1) * GAP) / 2;
+        int x0 = (WIDTH - perRow * cellW - (perRow - 1) * GAP) / 2 + (cellW - w) / 2;
         g.setFont(Style.SMALL);
         for (int i = 0; i < n; i++) {
             if (images[i].length != rows * cols) {
                 throw new IllegalArgumentException("bitmap grid: image " + i + " has " + images[i].length
                         + " pixels, expected " + rows + "x" + cols);
             }
-            int x = x0 + (i % perRow) * (w + GAP), y = TITLE_H + (i / perRow) * (h + LABEL_H + GAP);
+            int x = x0 + (i % perRow) * (cellW + GAP), y = TITLE_H + (i / perRow) * (h + LABEL_H + GAP);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     float v = Math.max(0f, Math.min(1f, images[i][r * cols + c]));
@@ -64,9 +75,8 @@ public final class BitmapGrid {
             g.setColor(wrong ? Style.ERROR : Color.LIGHT_GRAY);
             g.setStroke(new BasicStroke(wrong ? 3f : 1f));
             g.drawRect(x - 1, y - 1, w + 1, h + 1);
-            String label = "pred " + name(names, predicted[i]) + (actual == null ? "" : " / true " + name(names, actual[i]));
             g.setColor(wrong ? Style.ERROR : Color.DARK_GRAY);
-            ConfusionPlot.centered(g, label, x + w / 2, y + h + 15);
+            ConfusionPlot.centered(g, labels[i], x + w / 2, y + h + 15);
         }
         g.dispose();
         return img;

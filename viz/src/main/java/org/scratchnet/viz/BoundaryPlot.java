@@ -53,9 +53,22 @@ public final class BoundaryPlot {
 
     /** Evaluates {@code model} on the grid and on the data; the loss says whether outputs are logits. */
     public static BoundaryPlot of(Sequential model, Dataset data, Loss loss) {
+        return of(x -> Predictions.probabilities(model, x, loss), data, Charts.paddedRange(data.x()), null);
+    }
+
+    /** Turns inputs (N, 2) into class probabilities (N, K), or (N, 1) for binary tasks. */
+    @FunctionalInterface
+    public interface Classifier {
+        Tensor probabilities(Tensor x);
+    }
+
+    /**
+     * The figure for any 2-D classifier over {@code range} = [x1min, x1max, x2min, x2max];
+     * a null title gives "Decision boundary: training accuracy ..., n misclassified".
+     */
+    public static BoundaryPlot of(Classifier model, Dataset data, double[] range, String title) {
         ScatterPlot.requireTwoFeatures(data, "decision boundary");
         int k = Predictions.classCount(data.y());
-        double[] range = Charts.paddedRange(data.x());
         double cw = (range[1] - range[0]) / GRID, ch = (range[3] - range[2]) / GRID;
 
         // grid (GRID², 2) of cell centres -> probabilities (GRID², K)
@@ -70,7 +83,7 @@ public final class BoundaryPlot {
                 g[2 * r + 1] = (float) xyz[1][r];
             }
         }
-        Tensor p = Predictions.probabilities(model, Tensor.of(g, GRID * GRID, 2), loss);
+        Tensor p = model.probabilities(Tensor.of(g, GRID * GRID, 2));
         int[] cls = Predictions.classes(p);
         for (int r = 0; r < cls.length; r++) {
             double s = (Predictions.confidence(p, r) - 1.0 / k) / (1 - 1.0 / k);
@@ -86,7 +99,7 @@ public final class BoundaryPlot {
         blocks.setDefaultSeriesVisibleInLegend(false);
 
         // training points by true class, plus a ring around each misclassified one
-        int[] predicted = Predictions.classes(Predictions.probabilities(model, data.x(), loss));
+        int[] predicted = Predictions.classes(model.probabilities(data.x()));
         int[] actual = Charts.trueClasses(data.y());
         XYSeries wrong = new XYSeries("misclassified", false, true);
         float[] v = data.x().data();
@@ -101,21 +114,32 @@ public final class BoundaryPlot {
         rings.setSeriesPaint(0, Style.ERROR);
         rings.setSeriesStroke(0, new BasicStroke(2f));
         rings.setUseOutlinePaint(false);
+        rings.setSeriesVisibleInLegend(0, wrong.getItemCount() > 0);
 
         XYPlot plot = Charts.xyPlot(range, "x1", "x2");
         plot.setDataset(0, grid);
         plot.setRenderer(0, blocks);
         plot.setDataset(1, Charts.pointsByClass(data));
-        plot.setRenderer(1, Charts.pointRenderer(k, 7));
+        plot.setRenderer(1, Charts.pointRenderer(k, data.size() <= 20 ? 12 : 7));
         plot.setDataset(2, new XYSeriesCollection(wrong));
         plot.setRenderer(2, rings);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // shading first, points on top
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         double acc = 1 - (double) wrong.getItemCount() / data.size();
-        String title = String.format(Locale.ROOT, "Decision boundary: training accuracy %.3f, %d misclassified",
-                acc, wrong.getItemCount());
-        return new BoundaryPlot(Charts.chart(title, plot, true), plot, wrong.getItemCount());
+        String head = title != null ? title : String.format(Locale.ROOT,
+                "Decision boundary: training accuracy %.3f, %d misclassified", acc, wrong.getItemCount());
+        return new BoundaryPlot(Charts.chart(head, plot, true), plot, wrong.getItemCount());
+    }
+
+    /** The plot, for figures that draw more on top (the perceptron's line). */
+    XYPlot plot() {
+        return plot;
+    }
+
+    /** The chart as configured so far. */
+    public JFreeChart chart() {
+        return chart;
     }
 
     public int misclassified() {

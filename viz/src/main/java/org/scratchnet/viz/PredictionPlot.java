@@ -64,7 +64,9 @@ public final class PredictionPlot {
         XYSeriesCollection c = new XYSeriesCollection();
         c.addSeries(actual);
         c.addSeries(right);
-        c.addSeries(wrong);
+        if (wrong.getItemCount() > 0) {
+            c.addSeries(wrong);
+        }
         XYPlot plot = Charts.xyPlot(new double[] {0, n + 1, -0.05, 1.05}, "sample (sorted by label, then prediction)",
                 "label / probability");
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);

@@ -19,7 +19,7 @@ public final class ScatterPlot {
         requireTwoFeatures(data, "scatter plot");
         XYPlot plot = Charts.xyPlot(Charts.paddedRange(data.x()), "x1", "x2");
         plot.setDataset(Charts.pointsByClass(data));
-        plot.setRenderer(Charts.pointRenderer(Predictions.classCount(data.y()), 7));
+        plot.setRenderer(Charts.pointRenderer(Predictions.classCount(data.y()), data.size() <= 20 ? 12 : 7));
         return Charts.chart(title, plot, true);
     }
 

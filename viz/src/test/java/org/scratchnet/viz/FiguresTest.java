@@ -110,8 +110,10 @@ class FiguresTest {
 
     @Test
     void perceptronLineAndFunctionFigures() throws Exception {
-        Path p = PerceptronPlot.write(new float[] {0.2f, 0.1f}, -0.2f, Datasets.and(), "Perceptron on AND",
-                tmp.resolve("perceptron.png"));
+        org.scratchnet.model.Perceptron per = new org.scratchnet.model.Perceptron(2, 0.1f);
+        Dataset and = Datasets.and();
+        per.train(and.x(), and.y(), 100, null);
+        Path p = PerceptronPlot.write(per.weights(), per.bias(), and, "Perceptron on AND", tmp.resolve("perceptron.png"));
         assertSize(p, PerceptronPlot.WIDTH, PerceptronPlot.HEIGHT);
         Path a = FunctionPlots.writeActivations(tmp.resolve("activations.png"));
         Path l = FunctionPlots.writeLosses(tmp.resolve("losses.png"));

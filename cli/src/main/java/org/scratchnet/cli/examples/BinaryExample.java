@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.init.Rng;
@@ -20,6 +21,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,6 +59,9 @@ public final class BinaryExample implements Callable<Integer> {
             description = "Which run(s): sgd (gradient descent), adam, or both (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
+    @Mixin
+    SeeItLearn see;
+
     /** N(0, I) points in 2-D, label 1 where x1 + x2 &gt; 0. x (n, 2), y (n, 1). */
     public static Dataset halfPlanes(int n, long seed) {
         Rng rng = Rng.forPurpose(seed, "binary");
@@ -91,6 +96,7 @@ public final class BinaryExample implements Callable<Integer> {
                     .build(seed);
             History history = train(model, loss, new Sgd(lr), data, out);
             report("gradient descent", model, loss, data, history, out);
+            see.show(out, model, data, history, loss, "gradient-descent");
         }
         if (!which.equals("sgd")) {
             out.println("adam: same network, PyTorch default init U(+-1/sqrt(fan_in)) (seed " + seed + "); BCE; lr "
@@ -101,6 +107,7 @@ public final class BinaryExample implements Callable<Integer> {
                     .build(seed);
             History history = train(model, loss, new Adam(adamLr), data, out);
             report("adam", model, loss, data, history, out);
+            see.show(out, model, data, history, loss, "adam");
         }
         out.flush();
         return 0;
@@ -109,7 +116,8 @@ public final class BinaryExample implements Callable<Integer> {
     private History train(Sequential model, Loss loss, Optimizer opt, Dataset data, PrintWriter out) {
         return Trainer.builder(model, loss, opt)
                 .epochs(epochs).batchSize(0).shuffle(false).seed(seed)
-                .listener(EpochLog.everyFromZero(out, 100,
+                .listener(see.progress(out))
+                .listener(EpochLog.everyFromZero(see.log(out), 100,
                         s -> String.format(Locale.ROOT, "Epoch %d, Loss: %.4f", s.epoch() - 1, s.loss())))
                 .build().fit(data);
     }

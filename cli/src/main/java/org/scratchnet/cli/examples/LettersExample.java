@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Letters;
 import org.scratchnet.init.Initializers;
@@ -18,6 +19,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +48,9 @@ public final class LettersExample implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}; the tutorial's 0.01 is too small for the exact gradient).")
     float lr;
 
+    @Mixin
+    SeeItLearn see;
+
     @Override
     public Integer call() {
         Checks.atLeast("--epochs", epochs, 1);
@@ -65,7 +70,8 @@ public final class LettersExample implements Callable<Integer> {
 
         History history = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(1).shuffle(false).seed(seed)
-                .listener(EpochLog.every(out, 1, s -> String.format(Locale.ROOT,
+                .listener(see.progress(out))
+                .listener(EpochLog.every(see.log(out), 1, s -> String.format(Locale.ROOT,
                         "Epoch: %d, Accuracy: %.2f%%, Loss: %.4f", s.epoch(), 100 * s.accuracy(), s.loss())))
                 .build().fit(data);
 
@@ -94,6 +100,9 @@ public final class LettersExample implements Callable<Integer> {
         out.print(Letters.render(noisyB));
         out.println("Predicted Letter: " + letter(model, noisyB));
         out.println("noisy bitmaps (one pixel flipped): " + recognized + "/" + total + " recognized");
+        see.show(out, model, data, history, loss);
+        see.showBitmaps(out, model, noisyLetters(), loss, Letters.ROWS, Letters.COLS,
+                "One pixel flipped: predicted / true", "bitmaps-noisy.png");
         out.flush();
         return 0;
     }
@@ -109,6 +118,22 @@ public final class LettersExample implements Callable<Integer> {
             sb.append(i == w.rows() - 1 ? "]]\n" : "]\n");
         }
         return sb.toString();
+    }
+
+    /** Each letter with pixel 0, 7, 14, 21 or 28 flipped: x (15, 30), y (15, 3) one-hot. */
+    static Dataset noisyLetters() {
+        int[] flips = {0, 7, 14, 21, 28};
+        float[] x = new float[3 * flips.length * Letters.PIXELS], y = new float[3 * flips.length * 3];
+        int row = 0;
+        for (int k = 0; k < 3; k++) {
+            float[] clean = Letters.bitmap(Letters.NAMES.get(k).charAt(0));
+            for (int f : flips) {
+                System.arraycopy(Letters.flipPixel(clean, f), 0, x, row * Letters.PIXELS, Letters.PIXELS);
+                y[row * 3 + k] = 1f;
+                row++;
+            }
+        }
+        return new Dataset(Tensor.of(x, row, Letters.PIXELS), Tensor.of(y, row, 3), Letters.NAMES);
     }
 
     /** The letter whose output is largest for one 30-pixel bitmap. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.loss.Loss;
@@ -15,6 +16,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +48,9 @@ public final class LoyXorExample implements Callable<Integer> {
         return new Dataset(x, Tensor.of(new float[] {0, 1, 1, 0}, 4, 1));
     }
 
+    @Mixin
+    SeeItLearn see;
+
     @Override
     public Integer call() {
         Checks.atLeast("--epochs", epochs, 1);
@@ -65,7 +70,8 @@ public final class LoyXorExample implements Callable<Integer> {
 
         History history = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(0).shuffle(false).seed(seed)
-                .listener(EpochLog.everyFromZero(out, 100,
+                .listener(see.progress(out))
+                .listener(EpochLog.everyFromZero(see.log(out), 100,
                         s -> String.format(Locale.ROOT, "Iteration %d, Loss: %.6f", s.epoch() - 1, s.loss())))
                 .build().fit(data);
 
@@ -77,6 +83,7 @@ public final class LoyXorExample implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "input: [%d %d %d] -> %.4f (target %d)", (int) data.x().get(i, 0),
                     (int) data.x().get(i, 1), (int) data.x().get(i, 2), p.get(i, 0), (int) data.y().get(i, 0)));
         }
+        see.show(out, model, data, history, loss);
         out.flush();
         return 0;
     }

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.model.Perceptron;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,6 +26,9 @@ public abstract class PerceptronExample implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
+
+    @Mixin
+    SeeItLearn see;
 
     /** The gate's name as printed ("AND"). */
     protected abstract String gate();
@@ -70,6 +75,8 @@ public abstract class PerceptronExample implements Callable<Integer> {
                 perceptron.bias(), ran));
         out.println(gate() + ": " + (data.size() - errors) + "/" + data.size() + " correct");
         epilogue(out, perceptron, errors);
+        see.showPerceptron(out, w, perceptron.bias(), data, "Perceptron on " + gate() + ": "
+                + (data.size() - errors) + "/" + data.size() + " correct");
         out.flush();
         trained = perceptron;
         finalErrors = errors;

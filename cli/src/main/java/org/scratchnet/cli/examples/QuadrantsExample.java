@@ -69,7 +69,7 @@ public class QuadrantsExample implements Callable<Integer> {
         History history = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(0).shuffle(false).seed(seed)
                 .listener(see.progress(out))
-                .listener(EpochLog.every(out, 100))
+                .listener(EpochLog.every(see.log(out), 100))
                 .build().fit(data);
 
         Tensor probs = model.predict(Tensor.matrix(TEST_POINTS));

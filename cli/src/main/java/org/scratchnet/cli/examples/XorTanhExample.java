@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.init.Initializers;
@@ -16,6 +17,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +46,9 @@ public final class XorTanhExample implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
+    @Mixin
+    SeeItLearn see;
+
     @Override
     public Integer call() {
         Checks.atLeast("--epochs", epochs, 1);
@@ -63,7 +68,8 @@ public final class XorTanhExample implements Callable<Integer> {
 
         History history = Trainer.builder(model, loss, new Sgd(lr))
                 .epochs(epochs).batchSize(1).shuffle(false).seed(seed)
-                .listener(EpochLog.everyFromZero(out, 1000,
+                .listener(see.progress(out))
+                .listener(EpochLog.everyFromZero(see.log(out), 1000,
                         s -> String.format(Locale.ROOT, "Epoch %d, Loss: %.3e", s.epoch() - 1, s.loss())))
                 .build().fit(data);
 
@@ -75,6 +81,7 @@ public final class XorTanhExample implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "input: [%d %d] -> %.4f (target %d)", (int) data.x().get(i, 0),
                     (int) data.x().get(i, 1), p.get(i, 0), (int) data.y().get(i, 0)));
         }
+        see.show(out, model, data, history, loss);
         out.flush();
         return 0;
     }

@@ -10,7 +10,9 @@ import org.scratchnet.io.ModelFile;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.History;
+import org.scratchnet.cli.SeeItLearn;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,8 +40,9 @@ public final class MnistExample implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model (takes raw pixels 0-255).")
     Path save;
 
-    @Option(names = "--quiet", description = "Print only the test-set line of each epoch.")
-    boolean quiet;
+    /** --plots, --ascii and --quiet (here: no progress bar, and only the test-set line of each epoch). */
+    @Mixin
+    SeeItLearn see;
 
     @Option(names = "--train-limit", defaultValue = "0", description = "Use only the first N training images (0 = all).")
     int trainLimit;
@@ -54,6 +57,7 @@ public final class MnistExample implements Callable<Integer> {
         Path dir = MnistCache.parse(data);
         Dataset[] d = MnistRun.load(dir, trainLimit, testLimit);
         Dataset train = d[0], test = d[1];
+        boolean quiet = see.quiet();
         if (!quiet) {
             out.printf(Locale.ROOT, "MNIST from %s: %d training and %d test images; kernels %s, %d threads%n", dir,
                     train.size(), test.size(), Engine.kernels().name(), Engine.threads());
@@ -61,13 +65,15 @@ public final class MnistExample implements Callable<Integer> {
         Sequential model = MnistRun.model(seed);
         long start = System.nanoTime();
         History h = MnistRun.trainer(model, epochs, seed).validation(test)
-                .listener(new TutorialLog(out, quiet, MnistRun.BATCH, test.size()))
+                .listener(see.progress(out))
+                .listener(new TutorialLog(see.log(out), quiet, MnistRun.BATCH, test.size()))
                 .build().fit(train);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!quiet) {
             out.printf(Locale.ROOT, "%d epochs in %.1f s (%.2f s per epoch with the test pass); test accuracy %.2f%%%n",
                     h.epochs().size(), seconds, seconds / h.epochs().size(), 100 * h.last().valAccuracy());
         }
+        see.show(out, model, test, h, MnistRun.LOSS);
         if (save != null) {
             ModelFile.save(save, MnistRun.saved(model));
             out.println("saved " + save);

@@ -9,6 +9,7 @@ import org.scratchnet.data.Mnist;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.SavedModel;
+import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.SoftmaxCrossEntropy;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Adam;
@@ -25,6 +26,7 @@ final class MnistRun {
     static final int HIDDEN = 256;
     static final int BATCH = 64;
     static final float LEARNING_RATE = 1e-3f;
+    static final Loss LOSS = new SoftmaxCrossEntropy();
 
     private MnistRun() {
     }
@@ -41,7 +43,7 @@ final class MnistRun {
     }
 
     static Trainer.Builder trainer(Sequential model, int epochs, long seed) {
-        return Trainer.builder(model, new SoftmaxCrossEntropy(), new Adam(LEARNING_RATE))
+        return Trainer.builder(model, LOSS, new Adam(LEARNING_RATE))
                 .epochs(epochs).batchSize(BATCH).shuffle(true).seed(seed);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.cli.Errors;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
@@ -44,6 +45,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    SeeItLearn see;
 
     @Option(names = "--layers", paramLabel = "D,H...,K", description = "All widths, e.g. 2,16,1 (input and output must match the data).")
     String layers;
@@ -211,7 +215,8 @@ public final class TrainCommand implements Callable<Integer> {
 
         Trainer.Builder tb = Trainer.builder(model, lossFn, Runs.optimizer(optimizer, lr, momentum))
                 .epochs(epochs).batchSize(batchSize).seed(seed).validation(val)
-                .listener(EpochLog.every(out, logEvery != null ? logEvery : Math.max(1, epochs / 10)));
+                .listener(see.progress(out))
+                .listener(EpochLog.every(see.log(out), logEvery != null ? logEvery : Math.max(1, epochs / 10)));
         if (patience > 0) {
             tb.listener(new EarlyStopping(patience, 0, true));
         }
@@ -225,6 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(history.stopReason());
         }
         out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
+        see.show(out, model, train, history, lossFn);
 
         List<String> classes = loaded.task() == Task.REGRESSION ? List.of() : loaded.classNames();
         if (save != null) {
