@@ -15,7 +15,15 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             BenchCommand.class,
+            PlotCommand.class,
+            ExplainCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
+            org.scratchnet.cli.train.TrainCommand.class,
+            org.scratchnet.cli.train.PredictCommand.class,
+            org.scratchnet.cli.train.EvaluateCommand.class,
+            org.scratchnet.cli.train.GradcheckCommand.class,
+            org.scratchnet.cli.train.SweepCommand.class,
+            org.scratchnet.cli.mnist.DataCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

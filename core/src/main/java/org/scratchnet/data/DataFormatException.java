@@ -5,7 +5,7 @@ package org.scratchnet.data;
  * column name), what was expected and what was found, e.g.
  * {@code data.csv:7: expected 4 fields, found 3}. Columns are counted from 1 as in editors.
  */
-public final class DataFormatException extends RuntimeException {
+public class DataFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public DataFormatException(String message) {

@@ -68,6 +68,7 @@ public final class Trainer {
         int[] order = identity(n);
         long step = 0;
         Tensor grad = null;
+        BatchBuffer batchX = new BatchBuffer(), batchY = new BatchBuffer();
 
         listeners.forEach(l -> l.onTrainBegin(ctx));
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -81,8 +82,8 @@ public final class Trainer {
             for (int bi = 0; bi < batches; bi++) {
                 int from = bi * batch, to = Math.min(n, from + batch);
                 boolean whole = from == 0 && to == n && !shuffle;
-                Tensor xb = whole ? train.x() : train.x().gatherRows(order, from, to);
-                Tensor yb = whole ? train.y() : train.y().gatherRows(order, from, to);
+                Tensor xb = whole ? train.x() : batchX.next(train.x(), order, from, to);
+                Tensor yb = whole ? train.y() : batchY.next(train.y(), order, from, to);
 
                 model.zeroGrad();
                 Tensor pred = model.forward(xb);
@@ -242,6 +243,24 @@ public final class Trainer {
 
         public Trainer build() {
             return new Trainer(this);
+        }
+    }
+
+    /** Reused batch tensors: one for full batches, one for the shorter last batch. No allocation per step. */
+    private static final class BatchBuffer {
+        private Tensor full;
+        private Tensor tail;
+
+        Tensor next(Tensor src, int[] order, int from, int to) {
+            int rows = to - from;
+            if (full == null || full.rows() == rows) {
+                full = full != null ? full : Tensor.zeros(rows, src.cols());
+                return full.gatherRowsInPlace(src, order, from, to);
+            }
+            if (tail == null || tail.rows() != rows) {
+                tail = Tensor.zeros(rows, src.cols());
+            }
+            return tail.gatherRowsInPlace(src, order, from, to);
         }
     }
 }

@@ -18,6 +18,15 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run one of the classic tutorials (see --list).",
         subcommands = {
             // one line per example; keep the list sorted by tutorial order
+            QuadrantsExample.class,
+            BinaryExample.class,
+            LettersExample.class,
+            PerceptronAndExample.class,
+            PerceptronOrExample.class,
+            PerceptronXorExample.class,
+            XorTanhExample.class,
+            LoyXorExample.class,
+            org.scratchnet.cli.mnist.MnistExample.class,
         })
 public final class ExampleCommand implements Callable<Integer> {
     @Spec

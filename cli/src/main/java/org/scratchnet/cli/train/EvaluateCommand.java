@@ -1,0 +1,122 @@
+package org.scratchnet.cli.train;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scratchnet.cli.Checks;
+import org.scratchnet.data.Task;
+import org.scratchnet.io.ModelFile;
+import org.scratchnet.io.SavedModel;
+import org.scratchnet.loss.Loss;
+import org.scratchnet.loss.Losses;
+import org.scratchnet.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scratchnet evaluate}: a saved model on labelled data (its stored normalization and
+ * class names applied): loss, accuracy, per-class precision/recall and the confusion matrix;
+ * for regression loss, MSE, MAE and R².
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure a saved model on labelled data: loss, accuracy, precision/recall, confusion matrix.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_FILE", description = "A model saved by train.")
+    Path modelFile;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the built-in generators (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the metrics as JSON.")
+    Path metricsOut;
+
+    @Override
+    public Integer call() {
+        Checks.writableTarget("--metrics-out", metricsOut);
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel saved = ModelFile.load(modelFile);
+        DataSpec.Options o = data.options(seed);
+        o.expectedFeatures = saved.model().inputWidth();
+        if (o.task == Task.AUTO) {
+            o.task = saved.task();
+        }
+        boolean classify = saved.task() == Task.CLASSIFICATION;
+        if (classify) {
+            o.classNames = ModelFiles.classNames(saved);
+        }
+        DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
+        Tensor y = loaded.data().y();
+        if (y.cols() != saved.model().outputWidth()) {
+            throw new org.scratchnet.data.DataFormatException(loaded.spec() + ": targets have " + y.cols()
+                    + " column(s), the model outputs " + saved.model().outputWidth());
+        }
+        Loss loss = Losses.byName(saved.loss());
+        Tensor pred = saved.predict(loaded.data().x());
+        double lossValue = loss.value(pred, y);
+
+        out.println("model: " + ModelFiles.describe(modelFile.toString(), saved));
+        out.println("data: " + loaded.describe());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", "evaluate");
+        m.put("model", modelFile.toString());
+        m.put("data", loaded.spec());
+        m.put("rows", loaded.data().size());
+        m.put("loss", MetricsJson.num(lossValue));
+        if (classify) {
+            Tensor probs = Scores.probabilities(pred, loss);
+            ClassReport report = new ClassReport(o.classNames, Scores.targets(y), Scores.classes(probs));
+            out.println(String.format(Locale.ROOT, "loss = %.4f, accuracy = %.4f (%d rows)", lossValue,
+                    report.accuracy(), loaded.data().size()));
+            out.print(report.format());
+            m.put("accuracy", MetricsJson.num(report.accuracy()));
+            m.put("classes", List.copyOf(o.classNames));
+            m.put("per_class", report.perClass());
+            m.put("confusion_matrix", report.confusion());
+        } else {
+            double[] r = regression(pred, y);
+            out.println(String.format(Locale.ROOT, "loss = %.4f, mse = %.4f, mae = %.4f, r2 = %.4f (%d rows)",
+                    lossValue, r[0], r[1], r[2], loaded.data().size()));
+            m.put("mse", MetricsJson.num(r[0]));
+            m.put("mae", MetricsJson.num(r[1]));
+            m.put("r2", MetricsJson.num(r[2]));
+        }
+        if (metricsOut != null) {
+            MetricsJson.write(metricsOut, m);
+            out.println("metrics written to " + metricsOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {mse, mae, r2} over all elements of pred and y (N, K), in double. */
+    static double[] regression(Tensor pred, Tensor y) {
+        float[] p = pred.data(), t = y.data();
+        double mean = 0;
+        for (float v : t) {
+            mean += v;
+        }
+        mean /= Math.max(1, t.length);
+        double se = 0, ae = 0, tot = 0;
+        for (int i = 0; i < t.length; i++) {
+            double d = p[i] - t[i];
+            se += d * d;
+            ae += Math.abs(d);
+            tot += (t[i] - mean) * (t[i] - mean);
+        }
+        int n = Math.max(1, t.length);
+        return new double[] {se / n, ae / n, tot == 0 ? Double.NaN : 1 - se / tot};
+    }
+}

@@ -1,0 +1,164 @@
+package org.scratchnet.cli.train;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.scratchnet.cli.AtomicFiles;
+import org.scratchnet.cli.Checks;
+import org.scratchnet.data.Task;
+import org.scratchnet.io.ModelFile;
+import org.scratchnet.io.SavedModel;
+import org.scratchnet.loss.Losses;
+import org.scratchnet.tensor.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scratchnet predict}: runs a saved model on raw features (its stored normalization is
+ * applied) and prints the class and its probability per row, or the value for regression.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Predict with a saved model: class and probability per row (or value, for regression).")
+public final class PredictCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL_FILE", description = "A model saved by train.")
+    Path modelFile;
+
+    @Option(names = "--input", paramLabel = "ROWS", description = "Rows of raw features: values split by ',', rows by ';', e.g. \"1,1;1,-1\".")
+    String input;
+
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "csv:PATH with the model's feature columns (a label column, if present, is ignored), or a built-in.")
+    String dataSpec;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of the CSV to drop (default: none, or the last when there is one column too many).")
+    String label;
+
+    @Option(names = "--samples", defaultValue = "200", description = "Rows for the generated built-ins (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--noise", defaultValue = "0.1", description = "Noise of moons, circles, spiral (default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for the built-in generators (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--output", paramLabel = "FILE.csv", description = "Also write the predictions as CSV.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        if ((input == null) == (dataSpec == null)) {
+            throw Checks.usage("give exactly one of --input ROWS or --data SPEC");
+        }
+        Checks.writableTarget("--output", output);
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel saved = ModelFile.load(modelFile);
+        int d = saved.model().inputWidth();
+        Tensor x;
+        if (input != null) {
+            x = parseRows(input, d);
+        } else {
+            DataSpec.Options o = new DataSpec.Options();
+            o.samples = Checks.atLeast("--samples", samples, 1);
+            o.noise = Checks.nonNegative("--noise", noise);
+            o.seed = seed;
+            o.label = label;
+            o.expectedFeatures = d;
+            o.task = saved.task();
+            if (saved.task() == Task.CLASSIFICATION) {
+                o.classNames = ModelFiles.classNames(saved);
+            }
+            x = DataSpec.features(dataSpec, o);
+        }
+        Tensor pred = saved.predict(x);
+        StringBuilder csv = new StringBuilder();
+        if (saved.task() == Task.REGRESSION) {
+            csv.append(pred.cols() == 1 ? "value" : header("value_", pred.cols())).append('\n');
+            out.println("row,value");
+            for (int i = 0; i < pred.rows(); i++) {
+                StringBuilder row = new StringBuilder();
+                for (int j = 0; j < pred.cols(); j++) {
+                    row.append(j == 0 ? "" : ",").append(fmt(pred.get(i, j)));
+                }
+                out.println((i + 1) + "," + row);
+                csv.append(row).append('\n');
+            }
+        } else {
+            List<String> names = ModelFiles.classNames(saved);
+            Tensor probs = Scores.probabilities(pred, Losses.byName(saved.loss()));
+            int[] classes = Scores.classes(probs);
+            out.println("row,class,probability");
+            csv.append("class,probability");
+            for (String n : names) {
+                csv.append(",").append(quote("p_" + n));
+            }
+            csv.append('\n');
+            for (int i = 0; i < classes.length; i++) {
+                String p = fmt(Scores.confidence(probs, i, classes[i]));
+                out.println((i + 1) + "," + names.get(classes[i]) + "," + p);
+                csv.append(quote(names.get(classes[i]))).append(',').append(p);
+                for (int c = 0; c < names.size(); c++) {
+                    csv.append(',').append(fmt(Scores.confidence(probs, i, c)));
+                }
+                csv.append('\n');
+            }
+        }
+        if (output != null) {
+            String text = csv.toString();
+            AtomicFiles.writeOrFail(output, o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            out.println("predictions written to " + output);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** "1,1;1,-1" → x (2, 2); every row must have {@code d} numbers. */
+    static Tensor parseRows(String text, int d) {
+        String[] rows = text.split(";", -1);
+        float[] x = new float[rows.length * d];
+        for (int i = 0; i < rows.length; i++) {
+            String[] vals = rows[i].split(",", -1);
+            if (vals.length != d) {
+                throw Checks.usage("--input row " + (i + 1) + " has " + vals.length + " values, the model expects " + d
+                        + " (rows look like \"1,1;1,-1\")");
+            }
+            for (int j = 0; j < d; j++) {
+                try {
+                    x[i * d + j] = Float.parseFloat(vals[j].trim());
+                } catch (NumberFormatException e) {
+                    throw Checks.usage("--input row " + (i + 1) + ", value " + (j + 1) + ": expected a number, found '"
+                            + vals[j].trim() + "'");
+                }
+                if (!Float.isFinite(x[i * d + j])) {
+                    throw Checks.usage("--input row " + (i + 1) + ", value " + (j + 1) + ": expected a finite number, found '"
+                            + vals[j].trim() + "'");
+                }
+            }
+        }
+        return Tensor.of(x, rows.length, d);
+    }
+
+    private static String header(String prefix, int k) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < k; j++) {
+            sb.append(j == 0 ? "" : ",").append(prefix).append(j + 1);
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(float v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** CSV-quotes a field when it holds a separator, quote or line break. */
+    static String quote(String s) {
+        return s.matches(".*[,;\"\\t\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

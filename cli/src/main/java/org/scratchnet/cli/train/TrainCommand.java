@@ -1,0 +1,290 @@
+package org.scratchnet.cli.train;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.scratchnet.cli.Checks;
+import org.scratchnet.cli.EpochLog;
+import org.scratchnet.cli.SeeItLearn;
+import org.scratchnet.cli.Errors;
+import org.scratchnet.data.DataFormatException;
+import org.scratchnet.data.Dataset;
+import org.scratchnet.data.Standardizer;
+import org.scratchnet.data.Task;
+import org.scratchnet.io.ModelFile;
+import org.scratchnet.io.SavedModel;
+import org.scratchnet.loss.Loss;
+import org.scratchnet.loss.Losses;
+import org.scratchnet.model.Sequential;
+import org.scratchnet.tensor.Engine;
+import org.scratchnet.train.EarlyStopping;
+import org.scratchnet.train.History;
+import org.scratchnet.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code scratchnet train}: loads data → splits (test, then validation; seeded) → fits the
+ * standardizer on the training split → builds or loads the network → trains → prints final
+ * metrics → saves the model and the metrics JSON.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a network on a CSV file or a built-in dataset and save it.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    SeeItLearn see;
+
+    @Option(names = "--layers", paramLabel = "D,H...,K", description = "All widths, e.g. 2,16,1 (input and output must match the data).")
+    String layers;
+
+    @Option(names = "--hidden", paramLabel = "H,...", description = "Hidden widths only, e.g. 16,8 (default: 16).")
+    String hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--output", paramLabel = "ACTIVATION",
+            description = "Output activation (default from the task: sigmoid for 2 classes, none (logits) for more, identity for regression).")
+    String output;
+
+    @Option(names = "--loss", description = "Loss (default from the task: bce, softmax_ce or mse).")
+    String loss;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--lr", description = "Learning rate (default: 0.5 for sgd, 0.01 for adam).")
+    Float lr;
+
+    @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
+    float momentum;
+
+    @Option(names = "--epochs", defaultValue = "1000", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "0", description = "Rows per update, 0 = full batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for generators, splits, weights and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--val-split", defaultValue = "0", description = "Fraction held out for validation (default: ${DEFAULT-VALUE} = none).")
+    double valSplit;
+
+    @Option(names = "--test-split", defaultValue = "0", description = "Fraction held out for a final test (default: ${DEFAULT-VALUE} = none).")
+    double testSplit;
+
+    @Option(names = "--patience", defaultValue = "0",
+            description = "Stop after this many epochs without improvement of the validation (else training) loss and keep the best weights; 0 = off.")
+    int patience;
+
+    @Option(names = "--threads", description = "Threads for the kernels (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--init", paramLabel = "MODEL_FILE", description = "Start from a saved model (its architecture, weights and normalization).")
+    Path init;
+
+    @Option(names = "--weight-init", paramLabel = "NAME",
+            description = "Weight initializer: normal[:STD], uniform[:A:B], xavier, xavier_normal, he, he_uniform, zeros (biases 0); default: PyTorch's nn.Linear init.")
+    String weightInit;
+
+    @Option(names = "--standardize", negatable = true,
+            description = "Standardize features with mean/std of the training split (default: on for csv, off for built-ins).")
+    Boolean standardize;
+
+    @Option(names = "--log-every", description = "Print a progress line every N epochs (default: epochs/10).")
+    Integer logEvery;
+
+    @Option(names = "--save", paramLabel = "MODEL_FILE", description = "Write the trained model here (.safetensors).")
+    Path save;
+
+    @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write final metrics and per-epoch history as JSON.")
+    Path metricsOut;
+
+    @Override
+    public Integer call() {
+        checkOptions();
+        int savedThreads = Engine.threads();
+        if (threads != null) {
+            Engine.setThreads(Checks.atLeast("--threads", threads, 1));
+        }
+        try {
+            return run();
+        } finally {
+            Engine.setThreads(savedThreads);
+        }
+    }
+
+    private void checkOptions() {
+        Checks.atLeast("--epochs", epochs, 1);
+        Checks.atLeast("--batch-size", batchSize, 0);
+        Checks.atLeast("--patience", patience, 0);
+        Checks.inRange("--val-split", valSplit, 0, 1);
+        Checks.inRange("--test-split", testSplit, 0, 1);
+        if (valSplit + testSplit >= 1) {
+            throw Checks.usage("--val-split + --test-split must be < 1, got " + (valSplit + testSplit));
+        }
+        optimizer = Checks.oneOf("--optimizer", optimizer, Runs.OPTIMIZERS);
+        if (lr == null) {
+            lr = Runs.defaultLr(optimizer);
+        }
+        Checks.writableTarget("--save", save);
+        Checks.writableTarget("--metrics-out", metricsOut);
+        if (logEvery != null) {
+            Checks.atLeast("--log-every", logEvery, 1);
+        }
+        if (init != null && (layers != null || hidden != null || weightInit != null || output != null)) {
+            throw Checks.usage("--init takes the network from the model file; drop --layers/--hidden/--output/--weight-init");
+        }
+    }
+
+    private int run() {
+        PrintWriter out = spec.commandLine().getOut();
+        SavedModel start = init == null ? null : ModelFile.load(init);
+        DataSpec.Options o = data.options(seed);
+        if (start != null) {
+            o.expectedFeatures = start.model().inputWidth();
+            o.classNames = start.task() == Task.CLASSIFICATION ? start.classNames() : null;
+        }
+        DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
+
+        // splits: test first, then validation from the rest (independent seeded shuffles)
+        Dataset train = loaded.data(), val = null, test = null;
+        if (testSplit > 0) {
+            Dataset[] parts = split(train, testSplit, seed, "--test-split");
+            train = parts[0];
+            test = parts[1];
+        }
+        if (valSplit > 0) {
+            Dataset[] parts = split(train, valSplit / (1 - testSplit), seed + 1, "--val-split");
+            train = parts[0];
+            val = parts[1];
+        }
+        Standardizer std;
+        if (start != null) {
+            std = start.standardizer();
+        } else {
+            boolean on = standardize != null ? standardize : !loaded.builtIn();
+            std = on ? Standardizer.fit(train.x()) : null;
+        }
+        if (std != null) {
+            train = std.transform(train);
+            val = val == null ? null : std.transform(val);
+            test = test == null ? null : std.transform(test);
+        }
+
+        int d = train.features(), k = train.targets();
+        Sequential model;
+        Loss lossFn;
+        if (start != null) {
+            model = start.model();
+            if (model.outputWidth() != k) {
+                throw new DataFormatException(init + ": model has " + model.outputWidth() + " outputs, the data "
+                        + loaded.spec() + " has " + k + " target column(s)");
+            }
+            lossFn = Losses.byName(loss != null ? loss : start.loss());
+        } else {
+            Network.Head head = Network.head(loaded.task(), k, output, loss);
+            model = Network.build(d, Network.hidden(layers, hidden, d, k), activation, k, head, weightInit, seed);
+            lossFn = Losses.byName(head.loss());
+        }
+
+        out.println("data: " + loaded.describe());
+        out.println("split: " + train.size() + " train" + (val == null ? "" : ", " + val.size() + " validation")
+                + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split"));
+        out.println("model: " + Network.describe(model) + (start == null ? "" : " (from " + init + ")") + "; loss "
+                + lossFn.name() + "; " + optimizer + " lr " + lr + (momentum > 0 ? " momentum " + momentum : "") + "; "
+                + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize) + "; seed " + seed);
+        out.print(model.summary());
+        out.flush();
+
+        Trainer.Builder tb = Trainer.builder(model, lossFn, Runs.optimizer(optimizer, lr, momentum))
+                .epochs(epochs).batchSize(batchSize).seed(seed).validation(val)
+                .listener(see.progress(out))
+                .listener(EpochLog.every(see.log(out), logEvery != null ? logEvery : Math.max(1, epochs / 10)));
+        if (patience > 0) {
+            tb.listener(new EarlyStopping(patience, 0, true));
+        }
+        long t0 = System.nanoTime();
+        History history = tb.build().fit(train);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        Runs.Eval tr = Runs.eval(model, lossFn, train), va = Runs.eval(model, lossFn, val),
+                te = Runs.eval(model, lossFn, test);
+        if (!history.stopReason().equals("completed")) {
+            out.println(history.stopReason());
+        }
+        out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
+        see.show(out, model, train, history, lossFn);
+
+        List<String> classes = loaded.task() == Task.REGRESSION ? List.of() : loaded.classNames();
+        if (save != null) {
+            SavedModel saved = new SavedModel(model, lossFn.name(), std, classes, loaded.featureNames(), loaded.task());
+            try {
+                ModelFile.save(save, saved);
+            } catch (IOException e) {
+                throw new Errors.UserException("cannot write " + save + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 1);
+            }
+            out.println("saved " + save);
+        }
+        if (metricsOut != null) {
+            MetricsJson.write(metricsOut, metrics(loaded, tr, va, te, history, seconds));
+            out.println("metrics written to " + metricsOut);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Dataset[] split(Dataset d, double fraction, long seed, String option) {
+        try {
+            return d.split(fraction, seed);
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage(option + ": " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> metrics(DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
+            History history, double seconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", "train");
+        m.put("data", loaded.spec());
+        m.put("task", loaded.task().id());
+        m.put("final_loss", MetricsJson.num(tr.loss()));
+        m.put("train_accuracy", MetricsJson.num(tr.accuracy()));
+        m.put("val_loss", MetricsJson.num(va.loss()));
+        m.put("val_accuracy", MetricsJson.num(va.accuracy()));
+        m.put("test_loss", MetricsJson.num(te.loss()));
+        m.put("test_accuracy", MetricsJson.num(te.accuracy()));
+        m.put("epochs_run", history.size());
+        m.put("stop_reason", history.stopReason());
+        m.put("seconds", seconds);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("optimizer", optimizer);
+        settings.put("lr", (double) lr);
+        settings.put("momentum", (double) momentum);
+        settings.put("epochs", epochs);
+        settings.put("batch_size", batchSize);
+        settings.put("seed", seed);
+        settings.put("val_split", valSplit);
+        settings.put("test_split", testSplit);
+        m.put("settings", settings);
+        m.put("history", MetricsJson.history(history));
+        return m;
+    }
+}
