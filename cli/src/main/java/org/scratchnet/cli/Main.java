@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors.Handler());
+        cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         return cl.execute(rest);
     }
 
