@@ -308,7 +308,8 @@ class BadInputCorpusTest {
                     "--input row 1, value 2: expected a number, found 'abc'", with(PREDICT, "--input", "1,abc")),
             usage("cli predict --input NaN", model(bytes2()),
                     "--input row 2, value 1: expected a finite number, found 'NaN'", with(PREDICT, "--input", "1,2;NaN,1")),
-            data("numerical divergence (lr 100 on big targets)", csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
+            data("numerical divergence (lr 100 on big targets)", both(csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
+                    d -> text(d.resolve("out.safetensors"), "previous model")),
                     "… at epoch … (step …): lower the learning rate (now 100.0), check the input for NaN/Inf "
                             + "or very large values (standardize features), or clip gradients",
                     "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--lr", "100", "--epochs", "200",
