@@ -73,6 +73,28 @@ public final class Checks {
         return out;
     }
 
+    /**
+     * Fails early (before any training) when {@code file} cannot be created: its directory must
+     * exist and be writable, and the path must not be a directory. Exit code 1 (a file problem).
+     */
+    public static java.nio.file.Path writableTarget(String option, java.nio.file.Path file) {
+        if (file == null) {
+            return null;
+        }
+        java.nio.file.Path abs = file.toAbsolutePath();
+        java.nio.file.Path dir = abs.getParent();
+        if (java.nio.file.Files.isDirectory(abs)) {
+            throw new Errors.UserException(option + " " + file + ": expected a file name, found a directory", 1);
+        }
+        if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+            throw new Errors.UserException(option + " " + file + ": directory " + dir + " does not exist", 1);
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new Errors.UserException(option + " " + file + ": directory " + dir + " is not writable", 1);
+        }
+        return file;
+    }
+
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

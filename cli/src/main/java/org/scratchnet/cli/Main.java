@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             org.scratchnet.cli.train.TrainCommand.class,
             org.scratchnet.cli.train.PredictCommand.class,
             org.scratchnet.cli.train.EvaluateCommand.class,
+            org.scratchnet.cli.train.GradcheckCommand.class,
             org.scratchnet.cli.train.SweepCommand.class,
             org.scratchnet.cli.mnist.DataCommand.class,
             CommandLine.HelpCommand.class

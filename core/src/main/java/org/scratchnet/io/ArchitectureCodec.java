@@ -128,17 +128,24 @@ final class ArchitectureCodec {
 
     private static Activation activation(String file, Map<?, ?> spec, String where) {
         Object name = spec.get("activation");
+        Activation a;
         try {
-            Activation a = Activations.byName(String.valueOf(name));
-            Object alpha = spec.get("alpha");
-            if (a instanceof LeakyRelu && alpha instanceof BigDecimal b) {
-                return new LeakyRelu(b.floatValue());
-            }
-            return a;
+            a = Activations.byName(String.valueOf(name));
         } catch (IllegalArgumentException e) {
             throw Safetensors.fail(file, where + ": unknown activation " + ModelFormatException.quote(name)
                     + " (expected one of " + String.join(", ", Activations.NAMES) + ")");
         }
+        Object alpha = spec.get("alpha");
+        if (a instanceof LeakyRelu && alpha != null) {
+            // a float alpha must survive the next save, which cannot write Infinity into JSON
+            float f = alpha instanceof BigDecimal b ? b.floatValue() : Float.NaN;
+            if (!Float.isFinite(f)) {
+                throw Safetensors.fail(file, where + ": alpha: expected a finite float32 number, found "
+                        + ModelFormatException.quote(Json.write(alpha)));
+            }
+            return new LeakyRelu(f);
+        }
+        return a;
     }
 
     private static Object parse(String file, String json) {

@@ -1,8 +1,11 @@
 package org.scratchnet.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
@@ -39,9 +43,16 @@ public final class ModelFile {
 
     /**
      * Writes atomically: the bytes go to a temporary file in the same directory, which is then
-     * renamed over {@code file}. On any failure the previous file is left as it was.
+     * renamed over {@code file}. On any failure the previous file is left as it was, no temporary
+     * file remains, and the IOException's message is one line naming {@code file}, e.g.
+     * {@code out/m.safetensors: cannot write (directory out does not exist)}.
      */
     public static void save(Path file, SavedModel saved) throws IOException {
+        save(file, saved, out -> out);
+    }
+
+    /** As {@link #save}; {@code wrap} sees the temporary file's stream (tests use it to fail mid-write). */
+    static void save(Path file, SavedModel saved, UnaryOperator<OutputStream> wrap) throws IOException {
         byte[] bytes = encode(saved);
         Path abs = file.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
@@ -50,13 +61,40 @@ public final class ModelFile {
             // CREATE_NEW (not createTempFile, which makes the file owner-only): the model gets the
             // permissions any new file gets, and an existing file of that name is never clobbered
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                OutputStream out = wrap.apply(Channels.newOutputStream(ch));
+                out.write(bytes);
+                out.flush();
                 ch.force(true); // the rename must not become visible before the data is on disk
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            IOException clean = new IOException(file + ": cannot write (" + reason(e, abs) + ")", e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException again) {
+                clean.addSuppressed(again);
+            }
+            throw clean;
         }
+    }
+
+    /** A short, one-line reason for a failed write. */
+    private static String reason(IOException e, Path target) {
+        Path dir = target.getParent();
+        if (dir != null && !Files.exists(dir)) {
+            return "directory " + dir + " does not exist";
+        }
+        if (dir != null && !Files.isDirectory(dir)) {
+            return dir + " is not a directory";
+        }
+        if (Files.isDirectory(target)) {
+            return "it is a directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String msg = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return (e.getClass().getSimpleName() + msg).replace("\r", " ").replace("\n", " ");
     }
 
     /** Reads and checks a model file; any problem is a one-line {@link ModelFormatException} naming the file. */

@@ -138,11 +138,13 @@ public final class Dense implements Layer {
             throw new ShapeException("Dense(" + name + "): gradient " + dZ.shapeString() + " does not match output ["
                     + x.rows() + ", " + out + "]");
         }
-        // dW (D,H) += xᵀ (D,N) @ dZ (N,H)
-        Ops.matmulTransA(x, dZ, weight.grad(), true);
+        // dW (D,H) += xᵀ (D,N) @ dZ (N,H); a gradient marked zero is overwritten instead
+        boolean accumulate = !weight.gradIsZero();
+        Ops.matmulTransA(x, dZ, weight.gradForOverwrite(), accumulate);
         if (bias != null) {
             // dB (1,H) += Σ_rows dZ
-            Ops.sumRows(dZ, bias.grad(), true);
+            boolean accumulateBias = !bias.gradIsZero();
+            Ops.sumRows(dZ, bias.gradForOverwrite(), accumulateBias);
         }
         if (!needInputGrad) {
             return null;

@@ -2,7 +2,14 @@ package org.scratchnet.layer;
 
 import org.scratchnet.tensor.Tensor;
 
-/** A trainable tensor and its gradient, which has the same shape. */
+/**
+ * A trainable tensor and its gradient, which has the same shape.
+ *
+ * <p>Zeroing is lazy: {@link #zeroGrad} only marks the gradient as zero, and a layer whose
+ * kernel can write the gradient instead of adding to it asks {@link #gradIsZero} and then
+ * overwrites it ({@link #gradForOverwrite}), saving a pass over the weights every step. Anyone
+ * else reading {@link #grad} gets real zeros.
+ */
 public final class Parameter {
     private final String name;
     private final Tensor value;
@@ -23,11 +30,33 @@ public final class Parameter {
         return value;
     }
 
+    private boolean zeroPending;
+
+    /** The gradient; zero-filled first if it was marked zero. */
     public Tensor grad() {
+        if (zeroPending) {
+            grad.fillInPlace(0f);
+            zeroPending = false;
+        }
         return grad;
     }
 
+    /** Marks the gradient as zero (filled on the next {@link #grad} call unless overwritten first). */
     public void zeroGrad() {
-        grad.fillInPlace(0f);
+        zeroPending = true;
+    }
+
+    /** True when the gradient is logically zero: the next writer must overwrite every element, not add. */
+    public boolean gradIsZero() {
+        return zeroPending;
+    }
+
+    /**
+     * The gradient tensor for a caller that will write every element (when {@link #gradIsZero})
+     * or add to it (otherwise); afterwards it counts as written.
+     */
+    public Tensor gradForOverwrite() {
+        zeroPending = false;
+        return grad;
     }
 }

@@ -25,6 +25,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         float[] z = pred.data(), y = target.data();
         double total = 0;
         float invN = 1f / Math.max(1, rows);
+        double[] e = new double[k];
         for (int r = 0; r < rows; r++) {
             int off = r * k;
             float max = Float.NEGATIVE_INFINITY;
@@ -33,7 +34,8 @@ public final class SoftmaxCrossEntropy implements Loss {
             }
             double sumExp = 0;
             for (int j = 0; j < k; j++) {
-                sumExp += Math.exp(z[off + j] - max);
+                e[j] = Math.exp(z[off + j] - max);
+                sumExp += e[j];
             }
             double logSumExp = max + Math.log(sumExp);
             double ySum = 0;
@@ -43,9 +45,10 @@ public final class SoftmaxCrossEntropy implements Loss {
             }
             if (grad != null) {
                 float[] g = grad.data();
+                double inv = 1 / sumExp;
                 for (int j = 0; j < k; j++) {
                     // with targets summing to 1 this is (p - y); the ySum factor keeps it exact otherwise
-                    double p = Math.exp(z[off + j] - logSumExp);
+                    double p = e[j] * inv;
                     g[off + j] = (float) (p * ySum - y[off + j]) * invN;
                 }
             }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scratchnet.layer.Parameter;
+import org.scratchnet.tensor.Engine;
+import org.scratchnet.tensor.Kernels;
+import org.scratchnet.tensor.Parallel;
 
 /**
  * Adam (Kingma and Ba, 2015), defaults from the paper: β1 = 0.9, β2 = 0.999, ε = 1e-8.
@@ -50,16 +53,14 @@ public final class Adam extends Optimizer {
         // folded as in PyTorch: w -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps)
         float stepSize = (float) (learningRate / bc1);
         float invSqrtBc2 = (float) (1 / Math.sqrt(bc2));
+        Kernels kern = Engine.kernels();
         for (Parameter p : params) {
             float[] w = p.value().data(), g = p.grad().data();
             float[][] mv = moments.computeIfAbsent(p, k -> new float[][] {new float[w.length], new float[w.length]});
             float[] m = mv[0], v = mv[1];
-            for (int i = 0; i < w.length; i++) {
-                float gi = g[i] + weightDecay * w[i];
-                m[i] = beta1 * m[i] + (1 - beta1) * gi;
-                v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-                w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * invSqrtBc2 + eps);
-            }
+            // element-wise, so any split between threads gives the same bits
+            Parallel.forRange(w.length, 16L * w.length, (from, to) ->
+                    kern.adamStep(w, g, m, v, from, to, beta1, beta2, stepSize, invSqrtBc2, eps, weightDecay));
         }
     }
 

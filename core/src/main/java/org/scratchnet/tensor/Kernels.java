@@ -33,4 +33,14 @@ public interface Kernels {
 
     /** Row-wise softmax of z (rows, cols) into a, subtracting each row's max first. */
     void softmaxRows(float[] z, float[] a, int rows, int cols);
+
+    /**
+     * One Adam update of elements [from, to) of a parameter w with gradient g and moments m, v
+     * (all the same length), in float, in this order and without fused multiply-adds (so that
+     * every implementation gives the same bits):
+     * g' = g + λ·w; m = β1·m + (1−β1)·g'; v = β2·v + (1−β2)·g'·g';
+     * w = w − (stepSize·m) / (√v·invSqrtBc2 + ε), with stepSize = lr/(1−β1ᵗ), invSqrtBc2 = 1/√(1−β2ᵗ).
+     */
+    void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float beta1, float beta2,
+                  float stepSize, float invSqrtBc2, float eps, float weightDecay);
 }

@@ -1,18 +1,27 @@
 package org.scratchnet.tensor;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Splits a range of output rows between {@link Engine#threads()} threads. Work is only ever
- * partitioned by output rows, never by the summed dimension, so results do not depend on the
- * thread count.
+ * partitioned by output rows (or elements), never by the summed dimension, so results do not
+ * depend on the thread count.
+ *
+ * <p>A training step of a small network makes a few short parallel calls (tens of
+ * microseconds each), where an executor's queue and futures cost as much as the work. So the
+ * workers here are plain threads that spin briefly after each task and then park; the caller
+ * runs the first chunk itself, then takes back any chunk no worker has started (see
+ * {@link Worker}) and waits for the rest.
+ * One caller at a time uses the workers; a concurrent caller (parallel inference) runs its work
+ * on its own thread, which gives the same bits.
  */
 public final class Parallel {
-    /** Below this many floating-point operations a product runs on the calling thread. */
-    public static final long MIN_PARALLEL_FLOPS = 1L << 21;
+    /** Below this many floating-point operations (or element updates) work runs on the calling thread. */
+    public static final long MIN_PARALLEL_FLOPS = 1L << 18;
+    /** How long an idle worker spins before parking, and the caller before yielding. */
+    private static final long SPIN_NANOS = 100_000;
 
     /** A task over rows [from, to). */
     @FunctionalInterface
@@ -20,59 +29,150 @@ public final class Parallel {
         void run(int from, int to);
     }
 
-    private static ExecutorService pool;
-    private static int poolSize;
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static Worker[] workers = new Worker[0];
 
     private Parallel() {
     }
 
-    /** Runs {@code task} over rows [0, rows), in parallel when {@code flops} is large enough. */
+    /** Runs {@code task} over rows [0, rows) in chunks of whole 8-row tiles, in parallel when {@code flops} is large enough. */
     public static void forRows(int rows, long flops, RowTask task) {
-        int t = Math.min(Engine.threads(), rows / 8);
-        if (t <= 1 || flops < MIN_PARALLEL_FLOPS) {
-            task.run(0, rows);
+        run(rows, flops, 8, task);
+    }
+
+    /** Runs {@code task} over elements [0, n) in chunks that are multiples of 64, for element-wise kernels. */
+    public static void forRange(int n, long work, RowTask task) {
+        run(n, work, 64, task);
+    }
+
+    private static void run(int n, long work, int grain, RowTask task) {
+        int t = Math.min(Engine.threads(), n / grain);
+        if (t <= 1 || work < MIN_PARALLEL_FLOPS || Thread.currentThread() instanceof Worker || !LOCK.tryLock()) {
+            task.run(0, n);
             return;
         }
-        ExecutorService ex = pool(t - 1);
-        // chunk boundaries on multiples of 8 keep the 8-row tiles whole
-        int chunk = ((rows + t - 1) / t + 7) / 8 * 8;
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[t];
-        int count = 0;
-        for (int from = chunk; from < rows; from += chunk) {
-            int f = from;
-            int to = Math.min(rows, from + chunk);
-            futures[count++] = ex.submit(() -> task.run(f, to));
-        }
-        task.run(0, Math.min(rows, chunk));
-        for (int i = 0; i < count; i++) {
-            try {
-                futures[i].get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException(cause);
+        try {
+            Worker[] ws = workers(t - 1);
+            int chunk = ((n + t - 1) / t + grain - 1) / grain * grain;
+            int used = 0;
+            for (int from = chunk; from < n; from += chunk) {
+                ws[used++].post(task, from, Math.min(n, from + chunk));
             }
+            RuntimeException failure = null;
+            try {
+                task.run(0, Math.min(n, chunk));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (int i = 0; i < used; i++) {
+                Throwable e = ws[i].await();
+                if (e != null && failure == null) {
+                    failure = e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            LOCK.unlock();
         }
     }
 
-    private static synchronized ExecutorService pool(int size) {
-        if (pool == null || poolSize < size) {
-            if (pool != null) {
-                pool.shutdown();
+    private static Worker[] workers(int count) {
+        if (workers.length < count) {
+            Worker[] grown = java.util.Arrays.copyOf(workers, count);
+            for (int i = workers.length; i < count; i++) {
+                grown[i] = new Worker(i + 1);
+                grown[i].start();
             }
-            poolSize = size;
-            pool = Executors.newFixedThreadPool(size, r -> {
-                Thread th = new Thread(r, "scratchnet-worker");
-                th.setDaemon(true);
-                return th;
-            });
+            workers = grown;
         }
-        return pool;
+        return workers;
+    }
+
+    /**
+     * A daemon thread that runs one posted chunk at a time. A posted chunk is a positive ticket;
+     * whoever swaps it to its negative first (the worker, or the caller once its own chunk is
+     * done) runs it. So when the machine is busy and the worker is not scheduled, the caller does
+     * the work itself instead of waiting: two threads never cost much more than one.
+     */
+    private static final class Worker extends Thread {
+        private final AtomicLong ticket = new AtomicLong();
+        private volatile long finished;
+        private volatile boolean parked;
+        private long seq;
+        private RowTask task;
+        private int from;
+        private int to;
+        private Throwable error;
+
+        Worker(int index) {
+            super("scratchnet-worker-" + index);
+            setDaemon(true);
+        }
+
+        // called by the caller holding LOCK; the volatile ticket write publishes task, from, to
+        void post(RowTask t, int f, int e) {
+            task = t;
+            from = f;
+            to = e;
+            error = null;
+            ticket.set(++seq);
+            if (parked) {
+                LockSupport.unpark(this);
+            }
+        }
+
+        /** Runs the chunk here if the worker has not taken it yet, else waits for it; returns its failure. */
+        Throwable await() {
+            long mine = seq;
+            if (ticket.compareAndSet(mine, -mine)) {
+                try {
+                    task.run(from, to);
+                    return null;
+                } catch (Throwable e) {
+                    return e;
+                }
+            }
+            long start = System.nanoTime();
+            int spins = 0;
+            while (finished != mine) {
+                if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            return error;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long start = System.nanoTime();
+                int spins = 0;
+                long t;
+                while ((t = ticket.get()) <= 0) {
+                    if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                        parked = true;
+                        if (ticket.get() <= 0) {
+                            LockSupport.park(this);
+                        }
+                        parked = false;
+                    } else {
+                        Thread.onSpinWait();
+                    }
+                }
+                if (!ticket.compareAndSet(t, -t)) {
+                    continue; // the caller took it
+                }
+                try {
+                    task.run(from, to);
+                } catch (Throwable e) {
+                    error = e;
+                }
+                finished = t;
+            }
+        }
     }
 }

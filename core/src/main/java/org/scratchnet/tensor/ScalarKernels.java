@@ -110,4 +110,16 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float beta1, float beta2,
+                         float stepSize, float invSqrtBc2, float eps, float weightDecay) {
+        float c1 = 1 - beta1, c2 = 1 - beta2;
+        for (int i = from; i < to; i++) {
+            float gi = g[i] + weightDecay * w[i];
+            m[i] = beta1 * m[i] + c1 * gi;
+            v[i] = beta2 * v[i] + c2 * gi * gi;
+            w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * invSqrtBc2 + eps);
+        }
+    }
 }

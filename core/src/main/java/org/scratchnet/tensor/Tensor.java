@@ -213,6 +213,23 @@ public final class Tensor {
         return new Tensor(s, out);
     }
 
+    /**
+     * Copies rows {@code rowIndex[from..to)} of {@code src} (R, C) into this tensor (to−from, C),
+     * in order: the allocation-free form of {@link #gatherRows} used for training batches.
+     */
+    public Tensor gatherRowsInPlace(Tensor src, int[] rowIndex, int from, int to) {
+        int c = src.cols();
+        if (to - from != rows() || c != cols()) {
+            throw new ShapeException("gatherRowsInPlace: " + (to - from) + " rows of " + src.shapeString()
+                    + " do not fit " + shapeString());
+        }
+        float[] s = src.data;
+        for (int r = from; r < to; r++) {
+            System.arraycopy(s, rowIndex[r] * c, data, (r - from) * c, c);
+        }
+        return this;
+    }
+
     /** True when every value is finite (no NaN, no infinity). */
     public boolean allFinite() {
         for (float v : data) {

@@ -68,6 +68,7 @@ public final class Trainer {
         int[] order = identity(n);
         long step = 0;
         Tensor grad = null;
+        BatchBuffer batchX = new BatchBuffer(), batchY = new BatchBuffer();
 
         listeners.forEach(l -> l.onTrainBegin(ctx));
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -81,8 +82,8 @@ public final class Trainer {
             for (int bi = 0; bi < batches; bi++) {
                 int from = bi * batch, to = Math.min(n, from + batch);
                 boolean whole = from == 0 && to == n && !shuffle;
-                Tensor xb = whole ? train.x() : train.x().gatherRows(order, from, to);
-                Tensor yb = whole ? train.y() : train.y().gatherRows(order, from, to);
+                Tensor xb = whole ? train.x() : batchX.next(train.x(), order, from, to);
+                Tensor yb = whole ? train.y() : batchY.next(train.y(), order, from, to);
 
                 model.zeroGrad();
                 Tensor pred = model.forward(xb);
@@ -105,6 +106,9 @@ public final class Trainer {
                     l.onBatchEnd(ctx, epoch, bi + 1, batches, batchLoss);
                 }
             }
+            // an update can overflow the weights with no later loss left to notice (last step, or
+            // a dead ReLU masking them), so a model never comes back looking trained with NaN inside
+            checkParameters(params, epoch, step);
             double valLoss = Double.NaN, valAcc = Double.NaN;
             if (validation != null) {
                 Tensor vp = model.predict(validation.x());
@@ -127,12 +131,23 @@ public final class Trainer {
     }
 
     private TrainingDivergedException diverged(double value, int epoch, long step) {
-        String what = Double.isNaN(value) ? "NaN" : "infinite";
+        return diverged("loss became " + (Double.isNaN(value) ? "NaN" : "infinite"), epoch, step);
+    }
+
+    private TrainingDivergedException diverged(String what, int epoch, long step) {
         String msg = String.format(Locale.ROOT,
-                "loss became %s at epoch %d (step %d): lower the learning rate (now %s), "
+                "%s at epoch %d (step %d): lower the learning rate (now %s), "
                         + "check the input for NaN/Inf or very large values (standardize features), or clip gradients",
                 what, epoch, step, optimizer.learningRate());
         return new TrainingDivergedException(msg, epoch, step);
+    }
+
+    private void checkParameters(List<Parameter> params, int epoch, long step) {
+        for (Parameter p : params) {
+            if (!p.value().allFinite()) {
+                throw diverged("parameter '" + p.name() + "' became NaN or infinite", epoch, step);
+            }
+        }
     }
 
     private void checkData(String which, Dataset d) {
@@ -228,6 +243,24 @@ public final class Trainer {
 
         public Trainer build() {
             return new Trainer(this);
+        }
+    }
+
+    /** Reused batch tensors: one for full batches, one for the shorter last batch. No allocation per step. */
+    private static final class BatchBuffer {
+        private Tensor full;
+        private Tensor tail;
+
+        Tensor next(Tensor src, int[] order, int from, int to) {
+            int rows = to - from;
+            if (full == null || full.rows() == rows) {
+                full = full != null ? full : Tensor.zeros(rows, src.cols());
+                return full.gatherRowsInPlace(src, order, from, to);
+            }
+            if (tail == null || tail.rows() != rows) {
+                tail = Tensor.zeros(rows, src.cols());
+            }
+            return tail.gatherRowsInPlace(src, order, from, to);
         }
     }
 }

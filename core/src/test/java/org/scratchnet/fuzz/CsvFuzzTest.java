@@ -28,7 +28,7 @@ class CsvFuzzTest {
     }
 
     /** What a load must satisfy: x (N, D) finite with N ≥ 1, y (N, K) consistent with the task. */
-    static void checkTabular(Object loaded) {
+    static void checkTabular(Object loaded, Path workDir) {
         TabularData d = (TabularData) loaded;
         Tensor x = d.dataset().x();
         Tensor y = d.dataset().y();
@@ -75,7 +75,7 @@ class CsvFuzzTest {
                 new MutationFuzzer.Check("load", f -> CsvLoader.load(f, new CsvOptions()), CsvFuzzTest::checkTabular),
                 new MutationFuzzer.Check("evaluate", f -> CsvLoader.load(f, new CsvOptions().label("-1")
                         .classNames(List.of("0", "1")).expectedFeatures(2)), CsvFuzzTest::checkTabular),
-                new MutationFuzzer.Check("predict", f -> CsvLoader.readFeatures(f, -1), t -> {
+                new MutationFuzzer.Check("predict", f -> CsvLoader.readFeatures(f, -1), (t, work) -> {
                     assertThat(((Tensor) t).rows()).isPositive();
                     assertFinite((Tensor) t);
                 }));

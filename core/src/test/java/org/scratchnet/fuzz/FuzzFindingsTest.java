@@ -41,7 +41,11 @@ class FuzzFindingsTest {
 
     /** A valid model file (2→1 regression) with its JSON header rewritten and the length field updated. */
     static byte[] modelWithHeader(Path dir, UnaryOperator<String> edit) throws Exception {
-        byte[] good = ModelFileFuzzTest.seeds(dir).get(2);
+        return modelWithHeader(ModelFileFuzzTest.seeds(dir).get(2), edit);
+    }
+
+    /** {@code good} with its JSON header rewritten and the length field updated. */
+    static byte[] modelWithHeader(byte[] good, UnaryOperator<String> edit) {
         int n = (int) ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getLong();
         byte[] h = edit.apply(new String(good, 8, n, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
         byte[] data = Arrays.copyOfRange(good, 8 + n, good.length);
@@ -62,5 +66,16 @@ class FuzzFindingsTest {
         int at = new String(b, 8, b.length - 8, StandardCharsets.ISO_8859_1).indexOf("1e-9999999999");
         assertModelError(dir, b, "malformed JSON header at offset " + at
                 + ": expected a number with an exponent in the int range, found 1e-9999999999");
+    }
+
+    /** ModelFileFuzzTest (seed 8) variant 8340: leaky_relu alpha -1e39 loaded as -Infinity and the model could not be saved again. */
+    @Test
+    void leakyReluAlphaMustBeAFiniteFloat(@TempDir Path dir) throws Exception {
+        byte[] good = ModelFileFuzzTest.seeds(dir).get(0);
+        String[][] cases = {{"-1e39", "-1E+39"}, {"1e999999999", "1E+999999999"}, {"\\\"x\\\"", "\"x\""}};
+        for (String[] c : cases) {
+            byte[] b = modelWithHeader(good, h -> h.replace("\\\"alpha\\\":0.2", "\\\"alpha\\\":" + c[0]));
+            assertModelError(dir, b, "architecture layer 4: alpha: expected a finite float32 number, found '" + c[1] + "'");
+        }
     }
 }

@@ -53,8 +53,9 @@ class ModelFileFuzzTest {
     }
 
     /** A model that loads can predict, and saves and reloads to the same network. */
-    private static MutationFuzzer.Check loadCheck(Path copy) {
-        return new MutationFuzzer.Check("load", ModelFile::load, loaded -> {
+    private static MutationFuzzer.Check loadCheck() {
+        return new MutationFuzzer.Check("load", ModelFile::load, (loaded, workDir) -> {
+            Path copy = workDir.resolve("resaved.safetensors");
             SavedModel m = (SavedModel) loaded;
             Sequential net = m.model();
             Tensor out = m.predict(Tensor.zeros(2, net.inputWidth()));
@@ -71,13 +72,12 @@ class ModelFileFuzzTest {
         long seed = MutationFuzzer.property("scratchnet.fuzz.seed", 20261130);
         int variants = (int) MutationFuzzer.property("scratchnet.fuzz.variants", 3000);
         List<byte[]> seeds = seeds(dir);
-        Path copy = dir.resolve("resaved.safetensors");
         long t0 = System.nanoTime();
         MutationFuzzer.Report whole = new MutationFuzzer(dir, "fuzz.safetensors", ModelFormatException.class)
-                .run(seed, variants, seeds, loadCheck(copy));
+                .run(seed, variants, seeds, loadCheck());
         long t1 = System.nanoTime();
         MutationFuzzer.Report header = new MutationFuzzer(dir, "fuzz.safetensors", ModelFormatException.class)
-                .strategy(ModelFileFuzzTest::damageHeader).run(seed + 1, variants, seeds, loadCheck(copy));
+                .strategy(ModelFileFuzzTest::damageHeader).run(seed + 1, variants, seeds, loadCheck());
         System.out.printf("ModelFileFuzzTest: whole file %.1f s, header only %.1f s%n", (t1 - t0) / 1e9,
                 (System.nanoTime() - t1) / 1e9);
         System.out.println("ModelFileFuzzTest whole file: " + whole);

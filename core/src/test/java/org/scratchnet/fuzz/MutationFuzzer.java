@@ -32,9 +32,9 @@ final class MutationFuzzer {
         Object read(Path file) throws Exception;
     }
 
-    /** Throws (e.g. an assertion) when a successfully loaded result is not valid. */
+    /** Throws (e.g. an assertion) when a successfully loaded result is not valid; may write files in {@code workDir}. */
     interface Validator {
-        void check(Object loaded) throws Exception;
+        void check(Object loaded, Path workDir) throws Exception;
     }
 
     /** A named reader and what must hold for what it loads. */
@@ -49,7 +49,9 @@ final class MutationFuzzer {
             ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
                     && t.isThreadAllocatedMemorySupported() ? t : null;
 
-    private final Path file;
+    private final Path fallbackDir;
+    private final String fileName;
+    private Path file;
     private final Class<? extends RuntimeException> clean;
     /** How a seed input becomes a variant; the default damages the whole file. */
     interface Strategy {
@@ -60,9 +62,14 @@ final class MutationFuzzer {
     private Duration timeout = Duration.ofSeconds(2);
     private long allocationBudget = 64L << 20;
 
-    /** Variants are written to {@code dir/fileName}; {@code clean} is the one exception readers may throw. */
+    /**
+     * Variants are written to {@code fileName} in a fresh directory on /dev/shm when there is one
+     * (a disk write per variant was most of the run time), else in {@code dir};
+     * {@code clean} is the one exception readers may throw.
+     */
     MutationFuzzer(Path dir, String fileName, Class<? extends RuntimeException> clean) {
-        this.file = dir.resolve(fileName);
+        this.fallbackDir = dir;
+        this.fileName = fileName;
         this.clean = clean;
     }
 
@@ -99,6 +106,10 @@ final class MutationFuzzer {
         Set<String> kinds = new TreeSet<>();
         int loaded = 0;
         int rejected = 0;
+        Path shm = Path.of("/dev/shm");
+        Path workDir = Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "scratchnet-fuzz") : Files.createTempDirectory(fallbackDir, "fuzz");
+        file = workDir.resolve(fileName);
         ExecutorService worker = newWorker();
         try {
             for (int i = 0; i < variants && failures.size() < 5; i++) {
@@ -107,7 +118,7 @@ final class MutationFuzzer {
                 Files.write(file, bytes);
                 for (Check c : checks) {
                     String where = "variant " + i + " (seed " + seed + ", " + what + ") via " + c.name() + ": ";
-                    Future<Throwable> f = worker.submit(() -> attempt(c));
+                    Future<Throwable> f = worker.submit(() -> attempt(c, workDir));
                     Throwable t;
                     try {
                         t = f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -132,6 +143,12 @@ final class MutationFuzzer {
             }
         } finally {
             worker.shutdownNow();
+            try (var files = Files.list(workDir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(workDir);
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " failing variant(s):\n" + String.join("\n", failures));
@@ -140,7 +157,7 @@ final class MutationFuzzer {
     }
 
     /** Reads on the worker thread; returns the exception, or null when the result validated. */
-    private Throwable attempt(Check c) {
+    private Throwable attempt(Check c, Path workDir) {
         long before = allocated();
         Object result;
         try {
@@ -153,7 +170,7 @@ final class MutationFuzzer {
             return new AssertionError("read allocated " + used + " bytes, budget " + allocationBudget);
         }
         try {
-            c.validator().check(result);
+            c.validator().check(result, workDir);
             return null;
         } catch (Throwable t) {
             return new AssertionError("loaded but invalid: " + t, t);

@@ -14,7 +14,6 @@ import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Mse;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Sgd;
-import org.scratchnet.tensor.Format;
 import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Metrics;
@@ -80,8 +79,8 @@ public final class LettersExample implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "final: loss = %.4f, accuracy = %.2f%%", loss.value(p, data.y()),
                 100 * Metrics.accuracy(p, data.y(), false)));
         Dense d1 = (Dense) model.layers().get(0), d2 = (Dense) model.layers().get(2);
-        out.println("Trained w1 [30, 5]: " + Format.values(d1.weight().value(), 30));
-        out.println("Trained w2 [5, 3]: " + Format.values(d2.weight().value(), 5));
+        out.print("Trained w1 [30, 5]:\n" + rows(d1.weight().value()));
+        out.print("Trained w2 [5, 3]:\n" + rows(d2.weight().value()));
 
         float[] a = Letters.bitmap('A');
         out.print(Letters.render(a));
@@ -106,6 +105,19 @@ public final class LettersExample implements Callable<Integer> {
                 "One pixel flipped: predicted / true", "bitmaps-noisy.png");
         out.flush();
         return 0;
+    }
+
+    /** One line per row, numpy style: {@code [[ 0.1234 -1.0000]} ... {@code  [ 0.5000  2.0000]]}. */
+    static String rows(Tensor w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.rows(); i++) {
+            sb.append(i == 0 ? "[[" : " [");
+            for (int j = 0; j < w.cols(); j++) {
+                sb.append(String.format(Locale.ROOT, j == 0 ? "%7.4f" : " %7.4f", w.get(i, j)));
+            }
+            sb.append(i == w.rows() - 1 ? "]]\n" : "]\n");
+        }
+        return sb.toString();
     }
 
     /** Each letter with pixel 0, 7, 14, 21 or 28 flipped: x (15, 30), y (15, 3) one-hot. */

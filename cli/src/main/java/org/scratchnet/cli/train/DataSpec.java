@@ -127,12 +127,12 @@ public final class DataSpec {
             throw Checks.usage("--data " + spec + ": " + e.getMessage());
         }
         List<String> classes = d.classNames().isEmpty() ? List.of("0", "1") : d.classNames();
-        if (o.classNames != null && !o.classNames.isEmpty() && !o.classNames.equals(classes)) {
-            throw new DataFormatException(spec + ": classes " + classes + " differ from the model's " + o.classNames);
-        }
         if (o.expectedFeatures >= 0 && d.features() != o.expectedFeatures) {
             throw new DataFormatException(spec + ": has " + d.features() + " features, the model expects "
                     + o.expectedFeatures);
+        }
+        if (o.classNames != null && !o.classNames.isEmpty() && !o.classNames.equals(classes)) {
+            throw new DataFormatException(spec + ": classes " + classes + " differ from the model's " + o.classNames);
         }
         List<String> features = new ArrayList<>();
         for (int j = 1; j <= d.features(); j++) {

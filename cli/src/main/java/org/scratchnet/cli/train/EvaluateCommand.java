@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
 import org.scratchnet.io.SavedModel;
@@ -44,6 +45,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Checks.writableTarget("--metrics-out", metricsOut);
         PrintWriter out = spec.commandLine().getOut();
         SavedModel saved = ModelFile.load(modelFile);
         DataSpec.Options o = data.options(seed);

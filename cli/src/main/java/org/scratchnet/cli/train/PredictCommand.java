@@ -57,6 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
         if ((input == null) == (dataSpec == null)) {
             throw Checks.usage("give exactly one of --input ROWS or --data SPEC");
         }
+        Checks.writableTarget("--output", output);
         PrintWriter out = spec.commandLine().getOut();
         SavedModel saved = ModelFile.load(modelFile);
         int d = saved.model().inputWidth();

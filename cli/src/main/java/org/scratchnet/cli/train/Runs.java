@@ -1,6 +1,7 @@
 package org.scratchnet.cli.train;
 
 import java.util.List;
+import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.loss.Loss;
@@ -49,5 +50,26 @@ final class Runs {
         double acc = Metrics.isClassificationTarget(d.y()) ? Metrics.accuracy(p, d.y(), loss.takesLogits())
                 : Double.NaN;
         return new Eval(loss.value(p, d.y()), acc);
+    }
+
+    /** "final: loss = 0.1943, train accuracy = 0.9000, val loss = ... (300 epochs, 4.94 s)" */
+    static String finalLine(Runs.Eval tr, Runs.Eval va, Runs.Eval te, int epochsRun, double seconds) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "final: loss = %.4f", tr.loss()));
+        if (!Double.isNaN(tr.accuracy())) {
+            sb.append(String.format(Locale.ROOT, ", train accuracy = %.4f", tr.accuracy()));
+        }
+        if (!Double.isNaN(va.loss())) {
+            sb.append(String.format(Locale.ROOT, ", val loss = %.4f", va.loss()));
+            if (!Double.isNaN(va.accuracy())) {
+                sb.append(String.format(Locale.ROOT, ", val accuracy = %.4f", va.accuracy()));
+            }
+        }
+        if (!Double.isNaN(te.loss())) {
+            sb.append(String.format(Locale.ROOT, ", test loss = %.4f", te.loss()));
+            if (!Double.isNaN(te.accuracy())) {
+                sb.append(String.format(Locale.ROOT, ", test accuracy = %.4f", te.accuracy()));
+            }
+        }
+        return sb.append(String.format(Locale.ROOT, " (%d epochs, %.2f s)", epochsRun, seconds)).toString();
     }
 }

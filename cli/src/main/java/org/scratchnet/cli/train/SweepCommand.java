@@ -81,6 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
         Checks.atLeast("--batch-size", batchSize, 0);
         Checks.inRange("--val-split", valSplit, 0, 1);
         Checks.inRange("--target", target, 0, 1.0000001);
+        Checks.writableTarget("--metrics-out", metricsOut);
         List<List<Integer>> hiddens = new ArrayList<>();
         for (String h : hidden.split(",")) {
             hiddens.add(Checks.intList("--hidden", h.trim().replace('x', ','), 1));

@@ -143,6 +143,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr == null) {
             lr = Runs.defaultLr(optimizer);
         }
+        Checks.writableTarget("--save", save);
+        Checks.writableTarget("--metrics-out", metricsOut);
         if (logEvery != null) {
             Checks.atLeast("--log-every", logEvery, 1);
         }
@@ -227,7 +229,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!history.stopReason().equals("completed")) {
             out.println(history.stopReason());
         }
-        out.println(finalLine(tr, va, te, history.size(), seconds));
+        out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
         see.show(out, model, train, history, lossFn);
 
         List<String> classes = loaded.task() == Task.REGRESSION ? List.of() : loaded.classNames();
@@ -236,7 +238,8 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
-                throw new Errors.UserException("cannot write " + save + ": " + e.getMessage(), 1);
+                throw new Errors.UserException("cannot write " + save + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 1);
             }
             out.println("saved " + save);
         }
@@ -254,26 +257,6 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Checks.usage(option + ": " + e.getMessage());
         }
-    }
-
-    static String finalLine(Runs.Eval tr, Runs.Eval va, Runs.Eval te, int epochsRun, double seconds) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "final: loss = %.4f", tr.loss()));
-        if (!Double.isNaN(tr.accuracy())) {
-            sb.append(String.format(Locale.ROOT, ", train accuracy = %.4f", tr.accuracy()));
-        }
-        if (!Double.isNaN(va.loss())) {
-            sb.append(String.format(Locale.ROOT, ", val loss = %.4f", va.loss()));
-            if (!Double.isNaN(va.accuracy())) {
-                sb.append(String.format(Locale.ROOT, ", val accuracy = %.4f", va.accuracy()));
-            }
-        }
-        if (!Double.isNaN(te.loss())) {
-            sb.append(String.format(Locale.ROOT, ", test loss = %.4f", te.loss()));
-            if (!Double.isNaN(te.accuracy())) {
-                sb.append(String.format(Locale.ROOT, ", test accuracy = %.4f", te.accuracy()));
-            }
-        }
-        return sb.append(String.format(Locale.ROOT, " (%d epochs, %.2f s)", epochsRun, seconds)).toString();
     }
 
     private Map<String, Object> metrics(DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,

@@ -63,6 +63,9 @@ class TrainPredictEvaluateTest {
         assertThat(t.out()).contains("3 classes [blue, dark, green, red]").contains("loss softmax_ce");
         JsonNode m = json(metrics);
         assertThat(m.get("train_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+        // as good as the best possible rule for this data: the Bayes classifier of the generator
+        // (equal priors, same diagonal covariance: nearest centre in std units), which no MLP beats
+        assertThat(m.get("train_accuracy").asDouble()).isGreaterThanOrEqualTo(bayesAccuracy(csv) - 0.02);
 
         Result e = ok("evaluate", "--model", model.toString(), "--data", "csv:" + csv, "--metrics-out", eval.toString());
         JsonNode ej = json(eval);
@@ -94,6 +97,29 @@ class TrainPredictEvaluateTest {
 
         Result p = ok("predict", "--model", model.toString(), "--input", "0,0;4,40");
         assertThat(p.out()).containsPattern("(?m)^1,red,0\\.\\d{4}$").containsPattern("(?m)^2,green,0\\.\\d{4}$");
+    }
+
+    /** Accuracy of the nearest-centre rule (in std units) that is Bayes-optimal for {@link #blobs}. */
+    static double bayesAccuracy(Path csv) throws IOException {
+        String[] names = {"red", "green", "blue, dark"};
+        double[][] centers = {{0, 0}, {4, 40}, {0, 40}};
+        List<String> lines = Files.readAllLines(csv);
+        int right = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(";", 3);
+            double a = Double.parseDouble(f[0]), b = Double.parseDouble(f[1]);
+            int best = 0;
+            double bestD = Double.MAX_VALUE;
+            for (int c = 0; c < 3; c++) {
+                double d = Math.pow(a - centers[c][0], 2) + Math.pow((b - centers[c][1]) / 10, 2);
+                if (d < bestD) {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            right += f[2].equals("\"" + names[best] + "\"") ? 1 : 0;
+        }
+        return (double) right / (lines.size() - 1);
     }
 
     @Test
@@ -213,11 +239,29 @@ class TrainPredictEvaluateTest {
     }
 
     @Test
+    void unwritableOutputsFailBeforeTraining() {
+        Path missing = dir.resolve("no-such-dir").resolve("m.safetensors");
+        Result r = CliRun.run("train", "--data", "quadrants", "--save", missing.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty(); // nothing trained
+        assertThat(r.err().trim()).isEqualTo("error: --save " + missing + ": directory " + missing.getParent()
+                + " does not exist");
+        Result d = CliRun.run("train", "--data", "quadrants", "--metrics-out", dir.toString());
+        assertThat(d.code()).isEqualTo(1);
+        assertThat(d.err().trim()).isEqualTo("error: --metrics-out " + dir + ": expected a file name, found a directory");
+    }
+
+    @Test
     void predictChecksInputWidth() throws IOException {
         Path model = dir.resolve("m.safetensors");
         ok("train", "--data", "and", "--epochs", "1", "--save", model.toString());
         usage("error: --input row 2 has 3 values, the model expects 2 (rows look like \"1,1;1,-1\")",
                 "predict", "--model", model.toString(), "--input", "1,1;1,2,3");
+        // a features-only CSV (header, tab-separated) with exactly the model's 2 columns
+        Path features = dir.resolve("x.tsv");
+        Files.writeString(features, "a\tb\n1\t1\n0\t0\n0\t1\n");
+        Result p = ok("predict", "--model", model.toString(), "--data", "csv:" + features);
+        assertThat(p.out()).containsPattern("(?m)^1,[01],0\\.\\d{4}\n2,[01],0\\.\\d{4}\n3,[01],0\\.\\d{4}\n\\z");
     }
 
     private static void usage(String line, String... args) {

@@ -1,0 +1,114 @@
+package org.scratchnet.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.scratchnet.init.Rng;
+
+/**
+ * The fast paths of the vector products give the exact bits of a plain fused-multiply-add
+ * chain over p, whatever the tile size (8-row and 4-row tiles), padding (widths that are not
+ * a multiple of the vector length) or row split; and Adam's vector kernel matches the scalar
+ * one bit for bit.
+ */
+class VectorGemmTest {
+    private Kernels vector;
+
+    @BeforeEach
+    void setUp() {
+        assumeThat(Engine.vectorAvailable()).as("jdk.incubator.vector present").isTrue();
+        vector = new VectorKernels();
+    }
+
+    private static float[] random(Rng rng, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rng.nextGaussian();
+        }
+        return a;
+    }
+
+    /** c(i,j) = fma chain over p of A(i,p)·B(p,j), from c's old value when accumulating. */
+    private static float[] reference(float[] a, float[] b, float[] c0, int m, int k, int n, int layout, boolean acc) {
+        float[] c = c0.clone();
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = acc ? c[i * n + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    float av = layout == 1 ? a[p * m + i] : a[i * k + p];
+                    float bv = layout == 2 ? b[j * k + p] : b[p * n + j];
+                    s = Math.fma(av, bv, s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    private void product(int layout, float[] a, float[] b, float[] c, int m, int k, int n, boolean acc, int r0, int r1) {
+        if (layout == 0) {
+            vector.matmul(a, b, c, m, k, n, acc, r0, r1);
+        } else if (layout == 1) {
+            vector.matmulTransA(a, b, c, m, k, n, acc, r0, r1);
+        } else {
+            vector.matmulTransB(a, b, c, m, k, n, acc, r0, r1);
+        }
+    }
+
+    @Test
+    void everyPathEqualsTheFmaChainBitForBit() {
+        Rng rng = new Rng(3);
+        int[][] shapes = {{64, 300, 10}, {13, 7, 37}, {9, 600, 50}, {33, 64, 256}, {5, 3, 1}, {3, 20, 70}, {64, 10, 256}};
+        boolean saved = VectorGemm.tallTiles;
+        int checked = 0;
+        try {
+            for (boolean tall : new boolean[] {false, true}) {
+                VectorGemm.tallTiles = tall;
+                for (int[] s : shapes) {
+                    int m = s[0], k = s[1], n = s[2];
+                    float[] a = random(rng, m * k), b = random(rng, k * n), c0 = random(rng, m * n);
+                    for (int layout = 0; layout < 3; layout++) {
+                        for (boolean acc : new boolean[] {false, true}) {
+                            float[] want = reference(a, b, c0, m, k, n, layout, acc);
+                            float[] whole = c0.clone(), split = c0.clone();
+                            product(layout, a, b, whole, m, k, n, acc, 0, m);
+                            int cut = Math.min(m, 2 + m / 3);
+                            product(layout, a, b, split, m, k, n, acc, 0, cut);
+                            product(layout, a, b, split, m, k, n, acc, cut, m);
+                            String what = "layout " + layout + " " + m + "x" + k + "x" + n + " tall " + tall + " acc " + acc;
+                            assertThat(whole).as(what).containsExactly(want);
+                            assertThat(split).as(what + " split at " + cut).containsExactly(want);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        } finally {
+            VectorGemm.tallTiles = saved;
+        }
+        assertThat(checked).isEqualTo(2 * 7 * 3 * 2);
+    }
+
+    @Test
+    void adamVectorKernelMatchesScalarBitForBit() {
+        Rng rng = new Rng(9);
+        int len = 1003;
+        float[] w = random(rng, len), g = random(rng, len);
+        float[] w1 = w.clone(), m1 = new float[len], v1 = new float[len];
+        float[] w2 = w.clone(), m2 = new float[len], v2 = new float[len];
+        Kernels scalar = new ScalarKernels();
+        for (int t = 1; t <= 5; t++) {
+            float step = (float) (1e-3 / (1 - Math.pow(0.9, t)));
+            float inv = (float) (1 / Math.sqrt(1 - Math.pow(0.999, t)));
+            scalar.adamStep(w1, g, m1, v1, 0, len, 0.9f, 0.999f, step, inv, 1e-8f, 0.01f);
+            vector.adamStep(w2, g, m2, v2, 0, 500, 0.9f, 0.999f, step, inv, 1e-8f, 0.01f);
+            vector.adamStep(w2, g, m2, v2, 500, len, 0.9f, 0.999f, step, inv, 1e-8f, 0.01f);
+        }
+        assertThat(w2).containsExactly(w1);
+        assertThat(m2).containsExactly(m1);
+        assertThat(v2).containsExactly(v1);
+        assertThat(w2).isNotEqualTo(w);
+    }
+}
