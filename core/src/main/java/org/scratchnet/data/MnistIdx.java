@@ -83,7 +83,9 @@ public final class MnistIdx {
         } catch (ZipException e) {
             throw new IdxFormatException(name, "corrupt gzip data (" + e.getMessage() + ")");
         } catch (EOFException e) {
-            throw new IdxFormatException(name, "gzip stream ends early (" + e.getMessage() + ")");
+            // GZIPInputStream's EOFException for a cut-off header or trailer has no message
+            throw new IdxFormatException(name, "gzip stream ends early ("
+                    + (e.getMessage() == null ? "the .gz file is truncated" : e.getMessage()) + ")");
         } catch (IOException e) {
             throw new DataFormatException(name + ": cannot read (" + e.getMessage() + ")");
         }

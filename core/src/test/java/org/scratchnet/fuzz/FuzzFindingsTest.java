@@ -78,4 +78,14 @@ class FuzzFindingsTest {
             assertModelError(dir, b, "architecture layer 4: alpha: expected a finite float32 number, found '" + c[1] + "'");
         }
     }
+
+    /** MnistIdxFuzzTest: a .gz cut inside its 10-byte header said "gzip stream ends early (null)". */
+    @Test
+    void truncatedGzipHeaderSaysTruncated(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("train-labels-idx1-ubyte.gz");
+        Files.write(f, Arrays.copyOf(MnistIdxFuzzTest.gzip(MnistIdxFuzzTest.LABELS), 5));
+        assertThatThrownBy(() -> org.scratchnet.data.MnistIdx.read(f, org.scratchnet.data.MnistIdx.LABELS_MAGIC))
+                .isInstanceOf(org.scratchnet.data.IdxFormatException.class)
+                .hasMessage(f + ": gzip stream ends early (the .gz file is truncated)");
+    }
 }

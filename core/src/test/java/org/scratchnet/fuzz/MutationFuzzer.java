@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * Runs seeded mutants of valid files through readers. Each variant is written to one file in a
  * temporary directory (so readers see a real path) and read on a worker thread with a timeout.
  * A variant passes when every reader either returns something its validator accepts, or throws
- * the clean exception type with a one-line message that starts with the file's path. It fails
+ * the clean exception type with a one-line message that starts with the path of the variant (or
+ * of a companion file the reader put next to it, e.g. the labels for fuzzed images). It fails
  * on any other exception (including {@link OutOfMemoryError}), a timeout, or an allocation above
  * the budget (so a forged size that would allocate gigabytes is caught even on a large heap).
  *
@@ -177,13 +178,15 @@ final class MutationFuzzer {
         }
     }
 
+    /** One line that starts with the path of a file in the work directory (the variant, or a file read with it). */
     private boolean isCleanMessage(String msg) {
-        return msg != null && msg.indexOf('\n') < 0 && msg.indexOf('\r') < 0 && msg.startsWith(file.toString());
+        return msg != null && msg.indexOf('\n') < 0 && msg.indexOf('\r') < 0
+                && msg.startsWith(file.getParent().toString() + java.io.File.separator);
     }
 
     private String kind(String msg) {
-        return msg.substring(file.toString().length()).replace("model's", "model")
-                .replaceAll("'[^']*'|\\[[^\\]]*\\]", "_").replaceAll("[0-9]+", "N");
+        return msg.substring(file.getParent().toString().length()).replace("model's", "model")
+                .replaceAll("'[^']*'|\\[[^\\]]*\\]|0x[0-9A-Fa-f]+", "_").replaceAll("[0-9]+", "N");
     }
 
     private static String describe(Throwable t) {
