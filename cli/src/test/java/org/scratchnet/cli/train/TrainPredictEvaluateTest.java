@@ -215,6 +215,19 @@ class TrainPredictEvaluateTest {
     }
 
     @Test
+    void sameSeedSameModelBytesForOneAndTwoThreads() throws IOException {
+        Path a = dir.resolve("a.safetensors"), b = dir.resolve("b.safetensors"), m = dir.resolve("m.json");
+        ok("train", "--data", "moons", "--hidden", "32,16", "--batch-size", "16", "--epochs", "15", "--val-split",
+                "0.2", "--test-split", "0.1", "--threads", "1", "--save", a.toString(), "--metrics-out", m.toString());
+        ok("train", "--data", "moons", "--hidden", "32,16", "--batch-size", "16", "--epochs", "15", "--val-split",
+                "0.2", "--test-split", "0.1", "--threads", "2", "--save", b.toString());
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        JsonNode j = json(m);
+        assertThat(j.get("test_accuracy").isNumber()).isTrue();
+        assertThat(j.get("settings").get("test_split").asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
     void patienceStopsEarly() {
         Result r = ok("train", "--data", "quadrants", "--epochs", "5000", "--val-split", "0.3", "--patience", "5",
                 "--lr", "5");
