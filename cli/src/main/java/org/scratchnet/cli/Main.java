@@ -46,7 +46,16 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors.Handler());
+        shareVersion(cl);
         return cl.execute(rest);
+    }
+
+    /** Every subcommand's -V/--version prints the app's version (picocli does not inherit it). */
+    private static void shareVersion(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+            shareVersion(sub);
+        }
     }
 
     @Override
