@@ -34,6 +34,24 @@ public final class Errors {
         return Boolean.getBoolean("scratchnet.debug");
     }
 
+    /**
+     * picocli's own parameter errors (unknown or missing option, a value that is not a number):
+     * one line and exit 2, with a pointer to --help instead of the whole usage text.
+     */
+    static final class ParameterHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            if (debug()) {
+                ex.printStackTrace(cl.getErr());
+            }
+            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            cl.getErr().println("error: " + msg.replace('\n', ' ').replace('\r', ' ') + " (see '"
+                    + cl.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        }
+    }
+
     static final class Handler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -42,7 +60,7 @@ public final class Errors {
             }
             int code = ex instanceof UserException ? ((UserException) ex).exitCode() : 1;
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cl.getErr().println("error: " + msg.replace('\n', ' '));
+            cl.getErr().println("error: " + msg.replace('\n', ' ').replace('\r', ' '));
             return code;
         }
     }

@@ -47,6 +47,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors.Handler());
         shareVersion(cl);
+        cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         return cl.execute(rest);
     }
 

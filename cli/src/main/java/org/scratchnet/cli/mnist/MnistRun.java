@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.scratchnet.cli.Errors;
 import org.scratchnet.data.Dataset;
+import org.scratchnet.data.IdxFormatException;
 import org.scratchnet.data.Mnist;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
@@ -49,7 +50,15 @@ final class MnistRun {
 
     /** {train, test}, normalized as the tutorial does; limits of 0 mean all images. */
     static Dataset[] load(Path dir, int trainLimit, int testLimit) {
-        return new Dataset[] {Mnist.train(dir, trainLimit, true), Mnist.test(dir, testLimit, true)};
+        Dataset[] d = {Mnist.train(dir, trainLimit, true), Mnist.test(dir, testLimit, true)};
+        for (int i = 0; i < 2; i++) {
+            if (d[i].features() != INPUTS) { // other IDX image sizes load fine but do not fit this network
+                Path file = Mnist.locate(dir, Mnist.FILES.get(2 * i));
+                throw new IdxFormatException(file.toString(), 8, "image size", "28 x 28 = " + INPUTS
+                        + " pixels (the 784-256-10 network's input)", d[i].features() + " pixels");
+            }
+        }
+        return d;
     }
 
     static void checkOptions(int epochs, int threads, int trainLimit, int testLimit) {

@@ -33,6 +33,45 @@ public final class Network {
 
     /** The head for {@code task} with K = {@code outputs}, honouring whichever of output/loss was given. */
     public static Head head(Task task, int outputs, String output, String loss) {
+        return fits(pick(task, outputs, output, loss), task, outputs);
+    }
+
+    /**
+     * Rejects a loss that cannot work with the output or the data (exit 2), e.g. BCE on 3 classes
+     * (it would train 3 independent sigmoids), softmax on a single output (always 1), or a loss
+     * on logits behind a sigmoid.
+     */
+    static Head fits(Head h, Task task, int outputs) {
+        String l = h.loss();
+        boolean binaryLoss = l.equals("bce") || l.equals("bce_logits");
+        boolean softmaxLoss = l.equals("cce") || l.equals("softmax_ce");
+        if ((binaryLoss || softmaxLoss) && task == Task.REGRESSION) {
+            throw Checks.usage("--loss " + l + " is for classes; the data has a regression target: use mse, sse, "
+                    + "half_se or huber");
+        }
+        if (binaryLoss && outputs != 1) {
+            throw Checks.usage("--loss " + l + " fits 2 classes (one output); the data has " + outputs
+                    + " classes: use softmax_ce (or cce with --output softmax)");
+        }
+        if (softmaxLoss && outputs < 2) {
+            throw Checks.usage("--loss " + l + " needs one output per class; the data has 2 classes (one 0/1 output):"
+                    + " use bce (or bce_logits)");
+        }
+        String need = switch (l) {
+            case "bce" -> "sigmoid";
+            case "cce" -> "softmax";
+            case "bce_logits", "softmax_ce" -> "identity";
+            default -> null;
+        };
+        if (need != null && !need.equals(h.output())) {
+            throw Checks.usage("--loss " + l + " expects --output " + need + ", got --output " + h.output()
+                    + (need.equals("identity") ? " (this loss applies the " + (l.equals("softmax_ce") ? "softmax" : "sigmoid")
+                    + " itself)" : ""));
+        }
+        return h;
+    }
+
+    private static Head pick(Task task, int outputs, String output, String loss) {
         if (output != null) {
             checkActivation("--output", output);
         }

@@ -143,6 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (lr == null) {
             lr = Runs.defaultLr(optimizer);
         }
+        // checked here too (Runs.optimizer does it again) so a bad value fails before any data is read
+        Checks.positive("--lr", lr);
+        Checks.inRange("--momentum", momentum, 0, 1);
         Checks.writableTarget("--save", save);
         Checks.writableTarget("--metrics-out", metricsOut);
         if (logEvery != null) {
@@ -238,8 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
-                throw new Errors.UserException("cannot write " + save + ": " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 1);
+                throw new Errors.UserException(e.getMessage(), 1); // "PATH: cannot write (reason)"
             }
             out.println("saved " + save);
         }

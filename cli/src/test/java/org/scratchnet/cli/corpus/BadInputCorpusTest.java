@@ -1,0 +1,344 @@
+package org.scratchnet.cli.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.scratchnet.cli.corpus.Corpus.data;
+import static org.scratchnet.cli.corpus.Corpus.usage;
+import static org.scratchnet.cli.corpus.CorpusFiles.GOOD_CSV;
+import static org.scratchnet.cli.corpus.CorpusFiles.THREE_CLASSES;
+import static org.scratchnet.cli.corpus.CorpusFiles.editHeader;
+import static org.scratchnet.cli.corpus.CorpusFiles.gzip;
+import static org.scratchnet.cli.corpus.CorpusFiles.images;
+import static org.scratchnet.cli.corpus.CorpusFiles.labels;
+import static org.scratchnet.cli.corpus.CorpusFiles.mnist;
+import static org.scratchnet.cli.corpus.CorpusFiles.model2;
+import static org.scratchnet.cli.corpus.CorpusFiles.model3;
+import static org.scratchnet.cli.corpus.CorpusFiles.text;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bad-input corpus (see the package documentation for the rules every case is held to). */
+class BadInputCorpusTest {
+    @TempDir
+    static Path root;
+
+    static final String CSV = "{d}/data.csv";
+    static final String[] TRAIN = {"train", "--data", "csv:{d}/data.csv", "--epochs", "1", "--save",
+        "{d}/out.safetensors", "--metrics-out", "{d}/metrics.json"};
+    static final String[] PREDICT = {"predict", "--model", "{d}/m.safetensors", "--output", "{d}/pred.csv"};
+    static final String[] EVALUATE = {"evaluate", "--model", "{d}/m.safetensors", "--data", "csv:{d}/data.csv",
+        "--metrics-out", "{d}/metrics.json"};
+    static final String[] MNIST = {"example", "mnist", "--data", "{d}", "--epochs", "1", "--quiet", "--save",
+        "{d}/out.safetensors"};
+
+    static String[] with(String[] base, String... more) {
+        String[] out = Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
+    }
+
+    static Corpus.Setup csv(String content) {
+        return d -> text(d.resolve("data.csv"), content);
+    }
+
+    static Corpus.Setup model(byte[] bytes) {
+        return d -> Files.write(d.resolve("m.safetensors"), bytes);
+    }
+
+    static Corpus.Setup both(Corpus.Setup a, Corpus.Setup b) {
+        return d -> {
+            a.write(d);
+            b.write(d);
+        };
+    }
+
+    /** The four good MNIST files, then {@code name} replaced by {@code bytes} (null = deleted). */
+    static Corpus.Setup mnistWith(String name, byte[] bytes) {
+        return d -> {
+            mnist(d);
+            Files.delete(d.resolve(name.replace(".gz", "")));
+            if (bytes != null) {
+                Files.write(d.resolve(name), bytes);
+            }
+        };
+    }
+
+    static byte[] m2(UnaryOperator<String> edit) throws Exception {
+        return editHeader(model2(), edit);
+    }
+
+    static List<Corpus> csvCases() {
+        return List.of(
+            data("csv empty file", csv(""), CSV + ": expected a header or data rows, found an empty file", TRAIN),
+            data("csv header only", csv("x1,x2,label\n"),
+                    CSV + ": expected data rows after the header, found only the header (line 1)", TRAIN),
+            data("csv ragged row", csv("x1,x2,label\n1,2,a\n3,b\n"), CSV + ":3: expected 3 fields, found 2", TRAIN),
+            data("csv non-numeric feature", csv("x1,x2,label\n1,2,a\n3,abc,b\n"),
+                    CSV + ":3:2: expected a number in column 'x2', found 'abc'", TRAIN),
+            data("csv NaN", csv("x1,x2,label\n1,2,a\nNaN,1,b\n"),
+                    CSV + ":3:1: expected a number in column 'x1', found 'NaN' (NaN and infinity are not allowed)", TRAIN),
+            data("csv Inf", csv("x1,x2,label\n1,2,a\n1,-Infinity,b\n"),
+                    CSV + ":3:2: expected a number in column 'x2', found '-Infinity' (NaN and infinity are not allowed)",
+                    TRAIN),
+            data("csv huge value", csv("x1,x2,label\n1,2,a\n1e39,1,b\n"),
+                    CSV + ":3:1: expected a number in column 'x1', found '1e39' (outside the float range)", TRAIN),
+            data("csv huge exponent label", csv("x1,x2,label\n1,2,0\n1,1,1e9999999999\n"),
+                    CSV + ":3:3: expected a label in column 'label', found '1e9999999999' (a number with an exponent "
+                            + "out of range)", TRAIN),
+            data("csv unknown label column", csv(GOOD_CSV),
+                    CSV + ": expected a label column named one of [x1, x2, label] or a 0-based index, found 'species'",
+                    with(TRAIN, "--label", "species")),
+            data("csv label index out of range", csv(GOOD_CSV),
+                    CSV + ": expected a label column index in 0..2 (or -1..-3 from the end), found 5",
+                    with(TRAIN, "--label", "5")),
+            data("csv missing label value", csv("x1,x2,label\n1,2,a\n3,4,\n"),
+                    CSV + ":3:3: expected a label in column 'label', found an empty field", TRAIN),
+            data("csv single class", csv("x1,x2,label\n1,2,a\n3,4,a\n"),
+                    CSV + ": expected at least 2 classes in label column 'label', found only 'a' (use task regression?)",
+                    TRAIN),
+            data("csv unseen class at evaluate", both(model(bytes2()), csv("x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n")),
+                    CSV + ":4:3: expected one of the model's classes [a, b] in column 'label', found 'c'", EVALUATE),
+            data("csv wrong column count for the model (evaluate)", both(model(bytes2()),
+                    csv("x1,x2,x3,label\n1,2,3,a\n3,4,5,b\n")),
+                    CSV + ": expected 2 feature columns (the model's input width) plus the label, found 3 features",
+                    EVALUATE),
+            data("csv wrong column count for the model (predict)", both(model(bytes2()), csv("x1,x2,x3\n1,2,3\n4,5,6\n")),
+                    CSV + ":2: expected 2 features (the model's input width), found 3",
+                    with(PREDICT, "--data", "csv:{d}/data.csv")),
+            data("csv BOM keeps columns right", csv("\uFEFFx1,x2,label\n1,2,a\n1,zz,b\n"),
+                    CSV + ":3:2: expected a number in column 'x2', found 'zz'", TRAIN),
+            data("csv CRLF keeps lines right", csv("x1,x2,label\r\n1,2,a\r\n3,b\r\n"),
+                    CSV + ":3: expected 3 fields, found 2", TRAIN),
+            data("csv quoted separator is one field", csv("x1,x2,label\n\"1,5\",2,a\n3,4,b\n"),
+                    CSV + ":2:1: expected a number in column 'x1', found '1,5'", TRAIN),
+            data("csv unclosed quote", csv("x1,x2,label\n1,2,\"a\n3,4,b\n"),
+                    CSV + ":2:3: expected a closing quote, found the end of the file", TRAIN),
+            data("csv text after closing quote", csv("x1,x2,label\n1,2,\"a\"b\n"),
+                    CSV + ":2:3: expected a separator after the closing quote, found 'b'", TRAIN),
+            data("csv blank lines keep lines right", csv("x1,x2,label\n\n1,2,a\n\n\n3,x,b\n"),
+                    CSV + ":6:2: expected a number in column 'x2', found 'x'", TRAIN),
+            data("csv duplicate header names", csv("x1,x1,label\n1,2,a\n3,4,b\n"),
+                    CSV + ":1:2: expected unique column names, found 'x1' again (also column 1)", TRAIN),
+            data("csv empty header name", csv("x1,,label\n1,2,a\n3,4,b\n"),
+                    CSV + ":1:2: expected a column name, found an empty field", TRAIN),
+            data("csv one column", csv("label\na\nb\n"),
+                    CSV + ":2: expected at least 2 columns (features and a label), found 1", TRAIN),
+            data("csv not UTF-8", d -> Files.write(d.resolve("data.csv"), new byte[] {'x', ',', 'y', '\n', '1', ',',
+                    (byte) 0xE9, '\n'}), CSV + ": expected UTF-8 text, found invalid byte sequences", TRAIN),
+            data("csv missing file", d -> { }, "{d}/nope.csv: expected a readable file, found none",
+                    "train", "--data", "csv:{d}/nope.csv", "--save", "{d}/out.safetensors"),
+            data("csv path is a directory", d -> Files.createDirectory(d.resolve("sub")), "{d}/sub: cannot read (…)",
+                    "train", "--data", "csv:{d}/sub"),
+            data("csv regression target not a number", csv("x1,x2,y\n1,2,3.5\n3,4,big\n"),
+                    CSV + ":3:3: expected a numeric target for regression in column 'y', found 'big'",
+                    with(TRAIN, "--task", "regression")),
+            data("csv NaN at predict", both(model(bytes2()), csv("x1,x2\n1,2\nnan,3\n")),
+                    CSV + ":3:1: expected a number in column 'x1', found 'nan' (NaN and infinity are not allowed)",
+                    with(PREDICT, "--data", "csv:{d}/data.csv")));
+    }
+
+    private static byte[] bytes2() {
+        try {
+            return model2();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Corpus> idxCases() throws Exception {
+        String ti = "{d}/train-images-idx3-ubyte";
+        String tl = "{d}/train-labels-idx1-ubyte";
+        byte[] good = images(3, 28, 28);
+        return List.of(
+            data("idx bad magic", mnistWith("train-images-idx3-ubyte", labels(1, 2, 3)),
+                    ti + ": byte 0 (magic): expected 0x00000803 (images), found 0x00000801 (labels)", MNIST),
+            data("idx truncated", mnistWith("train-images-idx3-ubyte", Arrays.copyOf(good, 100)),
+                    ti + ": byte 100 (file length): expected 2368 bytes (header 16 + [3, 28, 28] values), found 100 bytes",
+                    MNIST),
+            data("idx extra bytes", mnistWith("train-images-idx3-ubyte", Arrays.copyOf(good, good.length + 2)),
+                    ti + ": byte 2368 (file length): expected 2368 bytes (header 16 + [3, 28, 28] values), found 2370 bytes",
+                    MNIST),
+            data("idx image and label counts differ", mnistWith("train-labels-idx1-ubyte", labels(1, 2)),
+                    tl + ": byte 4 (item count): expected 3 labels (as many as train-images-idx3-ubyte has images), found 2",
+                    MNIST),
+            data("idx wrong image size", mnistWith("train-images-idx3-ubyte", images(3, 20, 20)),
+                    ti + ": byte 8 (image size): expected 28 x 28 = 784 pixels (the 784-256-10 network's input), found "
+                            + "400 pixels", MNIST),
+            data("idx zero dimension", mnistWith("train-images-idx3-ubyte", CorpusFiles.idx(0x803, new int[] {3, 0, 28}, 0)),
+                    ti + ": byte 8 (dimension 2): expected a positive size, found 0", MNIST),
+            data("idx huge declared size", mnistWith("train-images-idx3-ubyte",
+                    CorpusFiles.idx(0x803, new int[] {60000, 65536, 65536}, 0)),
+                    ti + ": byte 8 (dimension 2): expected at most 2147483639 values in total, found dimensions "
+                            + "[60000, 65536] (more than that)", MNIST),
+            data("idx .gz that is not gzip", mnistWith("t10k-images-idx3-ubyte.gz", "not gzip at all".getBytes()),
+                    "{d}/t10k-images-idx3-ubyte.gz: byte 0 (magic): expected 0x00000803 (images), found 0x6E6F7420",
+                    MNIST),
+            data("idx corrupt gzip", mnistWith("t10k-images-idx3-ubyte.gz", corruptGzip(images(2, 28, 28))),
+                    "{d}/t10k-images-idx3-ubyte.gz: corrupt gzip data (Corrupt GZIP trailer)", MNIST),
+            data("idx truncated gzip", mnistWith("t10k-labels-idx1-ubyte.gz", Arrays.copyOf(gzip(labels(3, 4)), 15)),
+                    "{d}/t10k-labels-idx1-ubyte.gz: gzip stream ends early (…)", MNIST),
+            data("idx label out of range", mnistWith("train-labels-idx1-ubyte", labels(7, 12, 9)),
+                    tl + ": byte 9 (label 2): expected a digit 0-9, found 12", MNIST),
+            data("idx missing file", mnistWith("t10k-labels-idx1-ubyte", null),
+                    "MNIST file t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) not found in {d}: run "
+                            + "`./scratchnet data fetch mnist` to download it, or point to a directory holding the four "
+                            + "IDX files", MNIST));
+    }
+
+    /** A real gzip stream whose CRC-32 no longer matches the data (scrambled deflate data may still inflate). */
+    static byte[] corruptGzip(byte[] raw) throws Exception {
+        byte[] gz = gzip(raw);
+        gz[gz.length - 8] ^= (byte) 0xFF;
+        return gz;
+    }
+
+    static List<Corpus> modelCases() throws Exception {
+        String m = "{d}/m.safetensors";
+        byte[] good = model2();
+        String[] predict = with(PREDICT, "--input", "1,2");
+        return List.of(
+            data("model truncated", model(Arrays.copyOf(good, 5)),
+                    m + ": truncated: 5 bytes, expected at least 8 for the header length", predict),
+            data("model data cut short", model(Arrays.copyOf(good, good.length - 4)),
+                    m + ": tensor 'dense2.bias': data_offsets [64, 68] outside the data section [0, 64]", predict),
+            data("model header length beyond the file", model(CorpusFiles.withLength(good, 100000)),
+                    m + ": header length 100000 is impossible: expected 2..… (file has " + good.length + " bytes)", predict),
+            data("model malformed JSON", model(m2(h -> h.replaceFirst("\\{\"__metadata__\":", "{\"__metadata__\" "))),
+                    m + ": malformed JSON header at offset 16: expected ':', found '{'", predict),
+            data("model unknown format version", model(m2(h -> h.replace("\"format_version\":\"1\"",
+                    "\"format_version\":\"7\""))), m + ": format_version '7' is not supported (this build reads 1)", predict),
+            data("model offsets out of range", model(m2(h -> h.replace("[64,68]", "[64,72]"))),
+                    m + ": tensor 'dense2.bias': data_offsets [64, 72] outside the data section [0, 68]", predict),
+            data("model offsets overlap", model(m2(h -> h.replace("[64,68]", "[60,64]"))),
+                    m + ": tensor 'dense2.bias' data_offsets [60, 64] overlap tensor 'dense2.weight' [48, 64]", predict),
+            data("model dtype not float32", model(m2(h -> h.replaceFirst("\"F32\"", "\"F16\""))),
+                    m + ": tensor 'dense1.weight': dtype 'F16' is not supported (expected F32)", predict),
+            data("model shape inconsistent with architecture", model(m2(h -> h.replace("\"shape\":[2,4]",
+                    "\"shape\":[4,2]"))), m + ": tensor 'dense1.weight' has shape [4, 2], architecture expects [2, 4]",
+                    predict),
+            data("model unknown activation", model(m2(h -> h.replace("\\\"activation\\\":\\\"relu\\\"",
+                    "\\\"activation\\\":\\\"swish\\\""))),
+                    m + ": architecture layer 2: unknown activation 'swish' (expected one of …)", predict),
+            data("model missing", d -> { }, m + ": expected a model file, found none", predict),
+            data("model is a CSV file", csv(GOOD_CSV), CSV + ": header length … is impossible: expected 2..…",
+                    "predict", "--model", CSV, "--input", "1,2"),
+            data("model for 3 inputs, data with 2 (predict)", both(model(model3()), csv("x1,x2\n1,2\n3,4\n")),
+                    CSV + ":2: expected 3 features (the model's input width), found 2",
+                    with(PREDICT, "--data", "csv:{d}/data.csv")),
+            data("model for 3 inputs, data with 2 (evaluate)", both(model(model3()), csv(THREE_CLASSES)),
+                    CSV + ": expected 3 feature columns (the model's input width) plus the label, found 2 features",
+                    EVALUATE),
+            usage("model for 3 inputs, --input with 2", model(model3()),
+                    "--input row 1 has 2 values, the model expects 3 (rows look like \"1,1;1,-1\")", predict),
+            data("model damaged at --init", both(model(Arrays.copyOf(good, 5)), csv(GOOD_CSV)),
+                    m + ": truncated: 5 bytes, expected at least 8 for the header length",
+                    with(TRAIN, "--init", m)));
+    }
+
+    static List<Corpus> cliCases() {
+        Corpus.Setup good = csv(GOOD_CSV);
+        Corpus.Setup goodWithOldModel = both(good, d -> text(d.resolve("out.safetensors"), "previous model"));
+        return List.of(
+            usage("cli negative lr", goodWithOldModel, "--lr must be a positive number, got -1.0", with(TRAIN, "--lr", "-1")),
+            usage("cli zero lr", good, "--lr must be a positive number, got 0.0", with(TRAIN, "--lr", "0")),
+            usage("cli zero epochs", goodWithOldModel, "--epochs must be >= 1, got 0",
+                    "train", "--data", "csv:{d}/data.csv", "--epochs", "0", "--save", "{d}/out.safetensors"),
+            usage("cli negative epochs", good, "--epochs must be >= 1, got -3",
+                    "train", "--data", "csv:{d}/data.csv", "--epochs", "-3", "--save", "{d}/out.safetensors"),
+            usage("cli negative batch size", good, "--batch-size must be >= 0, got -1", with(TRAIN, "--batch-size", "-1")),
+            usage("cli epochs not a number", good,
+                    "Invalid value for option '--epochs': 'abc' is not an int (see 'scratchnet train --help')",
+                    with(TRAIN, "--epochs", "abc")),
+            usage("cli unknown activation", good, "--activation: unknown activation 'swish': expected one of …",
+                    with(TRAIN, "--activation", "swish")),
+            usage("cli unknown loss", good, "--loss: unknown loss 'foo': expected one of …", with(TRAIN, "--loss", "foo")),
+            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, got 'rmsprop'",
+                    with(TRAIN, "--optimizer", "rmsprop")),
+            usage("cli --layers input inconsistent with data", good, "--layers must start with the data's 2 features "
+                    + "and end with its 1 output(s), e.g. 2,16,1; got 3,16,1", with(TRAIN, "--layers", "3,16,1")),
+            usage("cli --layers output inconsistent with data", good, "--layers must start with the data's 2 features "
+                    + "and end with its 1 output(s), e.g. 2,16,1; got 2,16,3", with(TRAIN, "--layers", "2,16,3")),
+            usage("cli zero hidden width", good, "--hidden values must be >= 1, got '0'", with(TRAIN, "--hidden", "0")),
+            usage("cli BCE on 3 classes", csv(THREE_CLASSES), "--loss bce fits 2 classes (one output); the data has 3 "
+                    + "classes: use softmax_ce (or cce with --output softmax)", with(TRAIN, "--loss", "bce")),
+            usage("cli softmax CE on 2 classes", good, "--loss softmax_ce needs one output per class; the data has 2 "
+                    + "classes (one 0/1 output): use bce (or bce_logits)", with(TRAIN, "--loss", "softmax_ce")),
+            usage("cli logits loss behind a sigmoid", csv(THREE_CLASSES), "--loss softmax_ce expects --output identity, "
+                    + "got --output sigmoid (this loss applies the softmax itself)",
+                    with(TRAIN, "--loss", "softmax_ce", "--output", "sigmoid")),
+            usage("cli classification loss on a regression target", csv("x1,x2,y\n1,2,0.5\n3,4,1.5\n"),
+                    "--loss bce is for classes; the data has a regression target: use mse, sse, half_se or huber",
+                    with(TRAIN, "--task", "regression", "--loss", "bce")),
+            data("cli unwritable --save", good, "--save {d}/no/such/m.safetensors: directory {d}/no/such does not exist",
+                    "train", "--data", "csv:{d}/data.csv", "--save", "{d}/no/such/m.safetensors"),
+            data("cli --save is a directory", both(good, d -> Files.createDirectory(d.resolve("sub"))),
+                    "--save {d}/sub: expected a file name, found a directory",
+                    "train", "--data", "csv:{d}/data.csv", "--save", "{d}/sub"),
+            data("cli unwritable --metrics-out", good, "--metrics-out {d}/no/m.json: directory {d}/no does not exist",
+                    "train", "--data", "csv:{d}/data.csv", "--metrics-out", "{d}/no/m.json"),
+            usage("cli missing --model", d -> { }, "Missing required option: '--model=MODEL_FILE' (see 'scratchnet "
+                    + "predict --help')", "predict", "--input", "1,2"),
+            usage("cli missing --data", d -> { }, "Missing required option: '--data=SPEC' (see 'scratchnet train --help')",
+                    "train", "--epochs", "3"),
+            usage("cli unknown option", good, "Unknown option: '--bogus' (see 'scratchnet train --help')",
+                    with(TRAIN, "--bogus")),
+            usage("cli unknown command", d -> { }, "Unmatched argument at index 0: 'frobnicate' (see 'scratchnet --help')",
+                    "frobnicate"),
+            usage("cli validation split out of range", good, "--val-split must be in [0, 1), got 1.5",
+                    with(TRAIN, "--val-split", "1.5")),
+            usage("cli momentum out of range", good, "--momentum must be in [0, 1), got 1.5",
+                    with(TRAIN, "--momentum", "1.5")),
+            usage("cli zero threads", good, "--threads must be >= 1, got 0", with(TRAIN, "--threads", "0")),
+            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH or one of …",
+                    "train", "--data", "foo:bar"),
+            usage("cli unknown task", good, "--task must be classification, regression or auto, got 'banana'",
+                    with(TRAIN, "--task", "banana")),
+            usage("cli predict with --input and --data", model(bytes2()), "give exactly one of --input ROWS or --data SPEC",
+                    with(PREDICT, "--input", "1,2", "--data", "xor")),
+            usage("cli predict --input not a number", model(bytes2()),
+                    "--input row 1, value 2: expected a number, found 'abc'", with(PREDICT, "--input", "1,abc")),
+            usage("cli predict --input NaN", model(bytes2()),
+                    "--input row 2, value 1: expected a finite number, found 'NaN'", with(PREDICT, "--input", "1,2;NaN,1")),
+            data("numerical divergence (lr 100 on big targets)", both(csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
+                    d -> text(d.resolve("out.safetensors"), "previous model")),
+                    "… at epoch … (step …): lower the learning rate (now 100.0), check the input for NaN/Inf "
+                            + "or very large values (standardize features), or clip gradients",
+                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--lr", "100", "--epochs", "200",
+                    "--no-standardize", "--save", "{d}/out.safetensors"));
+    }
+
+    static List<Corpus> all() throws Exception {
+        List<Corpus> all = new ArrayList<>();
+        all.addAll(csvCases());
+        all.addAll(idxCases());
+        all.addAll(modelCases());
+        all.addAll(cliCases());
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> corpus() throws Exception {
+        List<Corpus> all = all();
+        return all.stream().map(c -> DynamicTest.dynamicTest(c.name(),
+                () -> c.check(root.resolve("case" + all.indexOf(c)))));
+    }
+
+    @Test
+    void corpusCoversEveryGroupWithAtLeast50Cases() throws Exception {
+        assertThat(all()).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(all().stream().map(Corpus::name)).doesNotHaveDuplicates();
+        for (String group : List.of("csv ", "idx ", "model ", "cli ", "numerical ")) {
+            assertThat(all()).as(group).anyMatch(c -> c.name().startsWith(group));
+        }
+        assertThat(all()).anyMatch(c -> c.exit() == 2).anyMatch(c -> c.exit() == 1);
+    }
+}
