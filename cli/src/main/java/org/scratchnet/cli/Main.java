@@ -46,8 +46,17 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new Errors.Handler());
+        shareVersion(cl);
         cl.setParameterExceptionHandler(new Errors.ParameterHandler());
         return cl.execute(rest);
+    }
+
+    /** Every subcommand's -V/--version prints the app's version (picocli does not inherit it). */
+    private static void shareVersion(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version());
+            shareVersion(sub);
+        }
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.scratchnet.train.TrainContext;
 import org.scratchnet.train.TrainingListener;
 
 /**
- * A progress bar for training: percentage, epoch, rate in samples per second, ETA and the last
- * loss. Short runs stay silent; it appears once training has run for {@link #DELAY_NANOS}.
+ * A progress bar for training: percentage, epoch, rate in samples per second, ETA and the loss
+ * of the last finished epoch. Short runs stay silent; it appears once training has run for {@link #DELAY_NANOS}.
  *
  * <p>On a terminal the bar is redrawn in place with a carriage return at most every 100 ms;
  * anywhere else (pipes, CI logs, tests) it degrades to a plain line at each 10% step, so logs
@@ -39,7 +39,10 @@ public final class TrainingProgress implements TrainingListener {
     private int barLength;
     private int epochs;
     private int samples;
-    private double lastLoss = Double.NaN;
+    private double lastLoss = Double.NaN; // the last finished epoch's loss, else this epoch's running mean
+    private boolean epochDone;
+    private double batchLossSum;
+    private int batchCount;
 
     public TrainingProgress(PrintWriter out, boolean terminal, LongSupplier nanoClock) {
         this.out = out;
@@ -70,19 +73,28 @@ public final class TrainingProgress implements TrainingListener {
         start = clock.getAsLong();
         lastDraw = start;
         lastStep = 0;
+        epochDone = false;
+        batchLossSum = 0;
+        batchCount = 0;
+        lastLoss = Double.NaN;
         epochs = ctx.epochs();
         samples = ctx.samples();
     }
 
     @Override
     public void onBatchEnd(TrainContext ctx, int epoch, int batch, int batches, double batchLoss) {
-        lastLoss = batchLoss;
+        if (!epochDone) { // per-batch losses jump about; until an epoch ends show their running mean
+            batchLossSum += batchLoss;
+            batchCount++;
+            lastLoss = batchLossSum / batchCount;
+        }
         update((epoch - 1 + (double) batch / batches) / epochs, epoch);
     }
 
     @Override
     public void onEpochEnd(TrainContext ctx, EpochStats stats) {
         lastLoss = stats.loss();
+        epochDone = true;
     }
 
     @Override

@@ -31,6 +31,12 @@ public interface Kernels {
     /** a[i] = tanh(z[i]) for i in [0, len). */
     void tanh(float[] z, float[] a, int len);
 
+    /** a[i] = max(0, z[i]) for i in [0, len), with {@link Math#max} semantics (NaN stays NaN). {@code a} may be {@code z}. */
+    void relu(float[] z, float[] a, int len);
+
+    /** dZ[i] = dA[i] where z[i] &gt; 0, else 0, for i in [0, len). {@code dZ} may be {@code dA}. */
+    void reluBackward(float[] z, float[] dA, float[] dZ, int len);
+
     /** Row-wise softmax of z (rows, cols) into a, subtracting each row's max first. */
     void softmaxRows(float[] z, float[] a, int rows, int cols);
 

@@ -79,6 +79,19 @@ public final class Ops {
         }
     }
 
+    /** a = max(0, z) element-wise; a may be z. */
+    public static void relu(Tensor z, Tensor a) {
+        z.requireSameShape("relu", a);
+        Engine.kernels().relu(z.data(), a.data(), z.size());
+    }
+
+    /** dZ = dA where z &gt; 0, else 0; dZ may be dA. */
+    public static void reluBackward(Tensor z, Tensor dA, Tensor dZ) {
+        z.requireSameShape("relu backward", dA);
+        z.requireSameShape("relu backward", dZ);
+        Engine.kernels().reluBackward(z.data(), dA.data(), dZ.data(), z.size());
+    }
+
     public static void sigmoid(Tensor z, Tensor a) {
         z.requireSameShape("sigmoid", a);
         Engine.kernels().sigmoid(z.data(), a.data(), z.size());

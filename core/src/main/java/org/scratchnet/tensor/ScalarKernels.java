@@ -89,6 +89,20 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void relu(float[] z, float[] a, int len) {
+        for (int i = 0; i < len; i++) {
+            a[i] = Math.max(0f, z[i]);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] z, float[] dA, float[] dZ, int len) {
+        for (int i = 0; i < len; i++) {
+            dZ[i] = z[i] > 0f ? dA[i] : 0f;
+        }
+    }
+
     /** softmax(z)_j = e^(z_j - max) / Σ e^(z_i - max); subtracting the max keeps exp ≤ 1. */
     @Override
     public void softmaxRows(float[] z, float[] a, int rows, int cols) {

@@ -99,6 +99,30 @@ public final class VectorKernels implements Kernels {
         VectorGemm.gemmTransB(a, b, c, k, n, accumulate, rowFrom, rowTo);
     }
 
+    @Override
+    public void relu(float[] z, float[] a, int len) {
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            FloatVector.fromArray(S, z, i).max(0f).intoArray(a, i);
+        }
+        for (; i < len; i++) {
+            a[i] = Math.max(0f, z[i]);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] z, float[] dA, float[] dZ, int len) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i + L <= len; i += L) {
+            VectorMask<Float> on = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(S, dA, i), on).intoArray(dZ, i);
+        }
+        for (; i < len; i++) {
+            dZ[i] = z[i] > 0f ? dA[i] : 0f;
+        }
+    }
+
     /** Overflow-safe sigmoid: with e = exp(-|z|), s = 1/(1+e) for z ≥ 0 and e/(1+e) otherwise. */
     @Override
     public void sigmoid(float[] z, float[] a, int len) {

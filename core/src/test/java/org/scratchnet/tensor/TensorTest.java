@@ -43,4 +43,14 @@ class TensorTest {
         Ops.matmulTransB(a, b, abt);
         assertThat(abt.data()).containsExactly(1, 2, 3, 3, 4, 7, 5, 6, 11);
     }
+
+    @Test
+    void gatherRowsInPlaceCopiesTheIndexedRowsInOrder() {
+        // src (3,2) rows [0,1] [2,3] [4,5]; index [2, 0, 1], rows 1..3 of it -> [0,1] [2,3]
+        Tensor src = Tensor.matrix(new float[][] {{0, 1}, {2, 3}, {4, 5}});
+        Tensor out = Tensor.zeros(2, 2);
+        assertThat(out.gatherRowsInPlace(src, new int[] {2, 0, 1}, 1, 3).data()).containsExactly(0, 1, 2, 3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.gatherRowsInPlace(src, new int[] {2, 0, 1}, 0, 3))
+                .isInstanceOf(ShapeException.class).hasMessageContaining("3 rows of [3, 2] do not fit [2, 2]");
+    }
 }

@@ -111,4 +111,26 @@ class VectorGemmTest {
         assertThat(v2).containsExactly(v1);
         assertThat(w2).isNotEqualTo(w);
     }
+
+    @Test
+    void reluKernelsMatchScalarIncludingZerosAndNaN() {
+        Rng rng = new Rng(4);
+        Kernels scalar = new ScalarKernels();
+        for (int len : new int[] {1, 7, 16, 37}) {
+            float[] z = random(rng, len), g = random(rng, len);
+            z[0] = -0f;
+            if (len > 2) {
+                z[1] = Float.NaN;
+                z[2] = 0f;
+            }
+            float[] s = new float[len], v = new float[len];
+            scalar.relu(z, s, len);
+            vector.relu(z, v, len);
+            assertThat(v).containsExactly(s);
+            scalar.reluBackward(z, g, s, len);
+            vector.reluBackward(z, g, v, len);
+            assertThat(v).containsExactly(s);
+            assertThat(v[0]).isEqualTo(0f);
+        }
+    }
 }

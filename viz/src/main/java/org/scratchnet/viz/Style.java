@@ -30,6 +30,11 @@ public final class Style {
         new Color(0xBCBD22), new Color(0x17BECF),
     };
 
+    static {
+        // before any font or image is touched: plots are drawn off-screen, no display needed
+        System.setProperty("java.awt.headless", "true");
+    }
+
     private Style() {
     }
 

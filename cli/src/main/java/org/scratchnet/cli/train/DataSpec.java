@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
+import org.scratchnet.cli.mnist.MnistCache;
 import org.scratchnet.data.CsvLoader;
 import org.scratchnet.data.CsvOptions;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
+import org.scratchnet.data.Mnist;
 import org.scratchnet.data.TabularData;
 import org.scratchnet.data.Task;
 import org.scratchnet.tensor.Tensor;
@@ -19,7 +21,10 @@ import org.scratchnet.tensor.Tensor;
  * <ul>
  *   <li>built-ins {@code quadrants, xor, and, or, letters, moons, circles, spiral[:K]} (seeded
  *       generators; {@code --samples}, {@code --noise}, {@code --seed});</li>
- *   <li>{@code csv:PATH} read by {@link CsvLoader} ({@code --label}, {@code --task}).</li>
+ *   <li>{@code csv:PATH} read by {@link CsvLoader} ({@code --label}, {@code --task});</li>
+ *   <li>{@code mnist[:DIR]} (the 60,000 training digits) and {@code mnist-test[:DIR]} (the 10,000
+ *       test digits), scaled to [0,1] and normalized with MNIST's mean 0.1307 and std 0.3081;
+ *       DIR defaults to the cache that {@code scratchnet data fetch mnist} fills.</li>
  * </ul>
  * New sources are one more {@code case} in {@link #load}.
  */
@@ -68,9 +73,12 @@ public final class DataSpec {
             case "circles":
             case "spiral":
                 return builtIn(spec, o);
+            case "mnist":
+            case "mnist-test":
+                return mnist(spec, kind, o);
             default:
-                throw Checks.usage("--data: unknown data '" + spec + "': expected csv:PATH or one of "
-                        + String.join(", ", Datasets.NAMES));
+                throw Checks.usage("--data: unknown data '" + spec + "': expected csv:PATH, mnist[:DIR], "
+                        + "mnist-test[:DIR] or one of " + String.join(", ", Datasets.NAMES));
         }
     }
 
@@ -109,6 +117,27 @@ public final class DataSpec {
         }
         TabularData t = CsvLoader.load(file, co);
         return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false);
+    }
+
+    /** MNIST digits: x (N, 784) normalized, y (N, 10) one-hot, classes "0".."9". */
+    private static Loaded mnist(String spec, String kind, Options o) {
+        if (o.label != null) {
+            throw Checks.usage("--label applies to csv:PATH data, not to " + spec);
+        }
+        int colon = spec.indexOf(':');
+        Path dir = colon < 0 || spec.substring(colon + 1).isBlank()
+                ? MnistCache.defaultDir() : Path.of(spec.substring(colon + 1));
+        Dataset d = kind.equals("mnist") ? Mnist.train(dir, 0, true) : Mnist.test(dir, 0, true);
+        List<String> classes = d.classNames();
+        if (o.expectedFeatures >= 0 && d.features() != o.expectedFeatures) {
+            throw new DataFormatException(spec + ": has " + d.features() + " features, the model expects "
+                    + o.expectedFeatures);
+        }
+        List<String> features = new ArrayList<>();
+        for (int j = 1; j <= d.features(); j++) {
+            features.add("pixel" + j);
+        }
+        return new Loaded(spec, d, features, classes, Task.CLASSIFICATION, true);
     }
 
     private static Loaded builtIn(String spec, Options o) {

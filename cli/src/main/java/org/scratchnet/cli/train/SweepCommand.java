@@ -118,7 +118,7 @@ public final class SweepCommand implements Callable<Integer> {
         DataSpec.Loaded loaded = DataSpec.load(data.spec, data.options(dataSeed));
         Dataset train = loaded.data(), val = null;
         if (valSplit > 0) {
-            Dataset[] parts = train.split(valSplit, dataSeed + 1);
+            Dataset[] parts = TrainCommand.split(train, valSplit, dataSeed + 1, "--val-split");
             train = parts[0];
             val = parts[1];
         }

@@ -253,7 +253,7 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Dataset[] split(Dataset d, double fraction, long seed, String option) {
+    static Dataset[] split(Dataset d, double fraction, long seed, String option) {
         try {
             return d.split(fraction, seed);
         } catch (IllegalArgumentException e) {

@@ -65,6 +65,13 @@ class MnistFetcherTest {
         }
     }
 
+    @Test
+    void unknownDatasetIsAUsageError() {
+        Object[] r = MnistExampleTest.run("data", "fetch", "cifar");
+        assertThat(r[0]).isEqualTo(2);
+        assertThat(((String) r[2]).trim()).isEqualTo("error: data fetch: unknown dataset 'cifar': expected mnist");
+    }
+
     /** A PrintWriter over a string. */
     static final class StringWritePrinter {
         final java.io.StringWriter sw = new java.io.StringWriter();

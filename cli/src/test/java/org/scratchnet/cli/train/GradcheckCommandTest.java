@@ -25,6 +25,14 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void everySubcommandPrintsTheVersion() {
+        for (String[] args : new String[][] {{"train", "--version"}, {"example", "letters", "-V"}, {"sweep", "-V"}}) {
+            Result r = TrainPredictEvaluateTest.ok(args);
+            assertThat(r.out()).startsWith("scratchnet 0.1.0");
+        }
+    }
+
+    @Test
     void needsTwoWidths() {
         Result r = CliRun.run("gradcheck", "--layers", "5");
         assertThat(r.code()).isEqualTo(2);

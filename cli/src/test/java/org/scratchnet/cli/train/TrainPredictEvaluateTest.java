@@ -215,6 +215,19 @@ class TrainPredictEvaluateTest {
     }
 
     @Test
+    void sameSeedSameModelBytesForOneAndTwoThreads() throws IOException {
+        Path a = dir.resolve("a.safetensors"), b = dir.resolve("b.safetensors"), m = dir.resolve("m.json");
+        ok("train", "--data", "moons", "--hidden", "32,16", "--batch-size", "16", "--epochs", "15", "--val-split",
+                "0.2", "--test-split", "0.1", "--threads", "1", "--save", a.toString(), "--metrics-out", m.toString());
+        ok("train", "--data", "moons", "--hidden", "32,16", "--batch-size", "16", "--epochs", "15", "--val-split",
+                "0.2", "--test-split", "0.1", "--threads", "2", "--save", b.toString());
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        JsonNode j = json(m);
+        assertThat(j.get("test_accuracy").isNumber()).isTrue();
+        assertThat(j.get("settings").get("test_split").asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
     void patienceStopsEarly() {
         Result r = ok("train", "--data", "quadrants", "--epochs", "5000", "--val-split", "0.3", "--patience", "5",
                 "--lr", "5");
@@ -228,7 +241,7 @@ class TrainPredictEvaluateTest {
         usage("error: give --layers or --hidden, not both", "train", "--data", "xor", "--layers", "2,4,1", "--hidden", "4");
         usage("error: --optimizer must be one of sgd, adam, got 'rmsprop'", "train", "--data", "xor", "--optimizer", "rmsprop");
         usage("error: --val-split must be in [0, 1), got 1.5", "train", "--data", "xor", "--val-split", "1.5");
-        usage("error: --data: unknown data 'iris': expected csv:PATH or one of quadrants, xor, and, or, letters, moons, circles, spiral",
+        usage("error: --data: unknown data 'iris': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral",
                 "train", "--data", "iris");
         usage("error: --weight-init: unknown initializer 'magic': expected zeros, ones, normal[:STD], uniform[:A:B], xavier, xavier_normal, he, he_uniform or torch",
                 "train", "--data", "xor", "--weight-init", "magic", "--epochs", "1");
