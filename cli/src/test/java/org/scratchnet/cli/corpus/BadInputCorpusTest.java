@@ -188,6 +188,15 @@ class BadInputCorpusTest {
                     "{d}/t10k-labels-idx1-ubyte.gz: gzip stream ends early (…)", MNIST),
             data("idx label out of range", mnistWith("train-labels-idx1-ubyte", labels(7, 12, 9)),
                     tl + ": byte 9 (label 2): expected a digit 0-9, found 12", MNIST),
+            data("idx bad magic via train --data mnist:DIR", mnistWith("train-images-idx3-ubyte", labels(1, 2, 3)),
+                    ti + ": byte 0 (magic): expected 0x00000803 (images), found 0x00000801 (labels)",
+                    "train", "--data", "mnist:{d}", "--epochs", "1", "--save", "{d}/out.safetensors"),
+            data("idx counts differ via evaluate --data mnist-test:DIR", both(mnistWith("t10k-labels-idx1-ubyte",
+                    labels(1, 2, 3)), d -> Files.write(d.resolve("m.safetensors"), model2())),
+                    "{d}/t10k-labels-idx1-ubyte: byte 4 (item count): expected 2 labels (as many as "
+                            + "t10k-images-idx3-ubyte has images), found 3",
+                    "evaluate", "--model", "{d}/m.safetensors", "--data", "mnist-test:{d}", "--metrics-out",
+                    "{d}/metrics.json"),
             data("idx missing file", mnistWith("t10k-labels-idx1-ubyte", null),
                     "MNIST file t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) not found in {d}: run "
                             + "`./scratchnet data fetch mnist` to download it, or point to a directory holding the four "
@@ -298,7 +307,7 @@ class BadInputCorpusTest {
             usage("cli momentum out of range", good, "--momentum must be in [0, 1), got 1.5",
                     with(TRAIN, "--momentum", "1.5")),
             usage("cli zero threads", good, "--threads must be >= 1, got 0", with(TRAIN, "--threads", "0")),
-            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH or one of …",
+            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of …",
                     "train", "--data", "foo:bar"),
             usage("cli unknown task", good, "--task must be classification, regression or auto, got 'banana'",
                     with(TRAIN, "--task", "banana")),
