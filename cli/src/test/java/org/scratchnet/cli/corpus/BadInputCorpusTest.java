@@ -342,6 +342,24 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void debugShowsTheStackTraceAndDoesNotLeakIntoLaterRuns() throws Exception {
+        Path d = root.resolve("debug");
+        Files.createDirectories(d);
+        text(d.resolve("data.csv"), "x1,x2,label\n1,zz,a\n");
+        String[] args = {"train", "--data", "csv:" + d.resolve("data.csv"), "--debug"};
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.scratchnet.cli.Main.run(args, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("DataFormatException", "\tat org.scratchnet.data.CsvLoader")
+                .endsWith("error: " + d.resolve("data.csv") + ":2:2: expected a number in column 'x2', found 'zz'"
+                        + System.lineSeparator());
+        // the same run without --debug is back to one line
+        data("after --debug", dd -> { }, "{d}/data.csv:2:2: expected a number in column 'x2', found 'zz'",
+                "train", "--data", "csv:{d}/data.csv").check(d);
+    }
+
+    @Test
     void corpusCoversEveryGroupWithAtLeast50Cases() throws Exception {
         assertThat(all()).hasSizeGreaterThanOrEqualTo(50);
         assertThat(all().stream().map(Corpus::name)).doesNotHaveDuplicates();
