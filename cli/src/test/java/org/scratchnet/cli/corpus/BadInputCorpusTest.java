@@ -146,7 +146,7 @@ class BadInputCorpusTest {
                     with(PREDICT, "--data", "csv:{d}/data.csv")));
     }
 
-    private static byte[] bytes2() {
+    static byte[] bytes2() {
         try {
             return model2();
         } catch (Exception e) {
@@ -253,84 +253,12 @@ class BadInputCorpusTest {
                     with(TRAIN, "--init", m)));
     }
 
-    static List<Corpus> cliCases() {
-        Corpus.Setup good = csv(GOOD_CSV);
-        Corpus.Setup goodWithOldModel = both(good, d -> text(d.resolve("out.safetensors"), "previous model"));
-        return List.of(
-            usage("cli negative lr", goodWithOldModel, "--lr must be a positive number, got -1.0", with(TRAIN, "--lr", "-1")),
-            usage("cli zero lr", good, "--lr must be a positive number, got 0.0", with(TRAIN, "--lr", "0")),
-            usage("cli zero epochs", goodWithOldModel, "--epochs must be >= 1, got 0",
-                    "train", "--data", "csv:{d}/data.csv", "--epochs", "0", "--save", "{d}/out.safetensors"),
-            usage("cli negative epochs", good, "--epochs must be >= 1, got -3",
-                    "train", "--data", "csv:{d}/data.csv", "--epochs", "-3", "--save", "{d}/out.safetensors"),
-            usage("cli negative batch size", good, "--batch-size must be >= 0, got -1", with(TRAIN, "--batch-size", "-1")),
-            usage("cli epochs not a number", good,
-                    "Invalid value for option '--epochs': 'abc' is not an int (see 'scratchnet train --help')",
-                    with(TRAIN, "--epochs", "abc")),
-            usage("cli unknown activation", good, "--activation: unknown activation 'swish': expected one of …",
-                    with(TRAIN, "--activation", "swish")),
-            usage("cli unknown loss", good, "--loss: unknown loss 'foo': expected one of …", with(TRAIN, "--loss", "foo")),
-            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, got 'rmsprop'",
-                    with(TRAIN, "--optimizer", "rmsprop")),
-            usage("cli --layers input inconsistent with data", good, "--layers must start with the data's 2 features "
-                    + "and end with its 1 output(s), e.g. 2,16,1; got 3,16,1", with(TRAIN, "--layers", "3,16,1")),
-            usage("cli --layers output inconsistent with data", good, "--layers must start with the data's 2 features "
-                    + "and end with its 1 output(s), e.g. 2,16,1; got 2,16,3", with(TRAIN, "--layers", "2,16,3")),
-            usage("cli zero hidden width", good, "--hidden values must be >= 1, got '0'", with(TRAIN, "--hidden", "0")),
-            usage("cli BCE on 3 classes", csv(THREE_CLASSES), "--loss bce fits 2 classes (one output); the data has 3 "
-                    + "classes: use softmax_ce (or cce with --output softmax)", with(TRAIN, "--loss", "bce")),
-            usage("cli softmax CE on 2 classes", good, "--loss softmax_ce needs one output per class; the data has 2 "
-                    + "classes (one 0/1 output): use bce (or bce_logits)", with(TRAIN, "--loss", "softmax_ce")),
-            usage("cli logits loss behind a sigmoid", csv(THREE_CLASSES), "--loss softmax_ce expects --output identity, "
-                    + "got --output sigmoid (this loss applies the softmax itself)",
-                    with(TRAIN, "--loss", "softmax_ce", "--output", "sigmoid")),
-            usage("cli classification loss on a regression target", csv("x1,x2,y\n1,2,0.5\n3,4,1.5\n"),
-                    "--loss bce is for classes; the data has a regression target: use mse, sse, half_se or huber",
-                    with(TRAIN, "--task", "regression", "--loss", "bce")),
-            data("cli unwritable --save", good, "--save {d}/no/such/m.safetensors: directory {d}/no/such does not exist",
-                    "train", "--data", "csv:{d}/data.csv", "--save", "{d}/no/such/m.safetensors"),
-            data("cli --save is a directory", both(good, d -> Files.createDirectory(d.resolve("sub"))),
-                    "--save {d}/sub: expected a file name, found a directory",
-                    "train", "--data", "csv:{d}/data.csv", "--save", "{d}/sub"),
-            data("cli unwritable --metrics-out", good, "--metrics-out {d}/no/m.json: directory {d}/no does not exist",
-                    "train", "--data", "csv:{d}/data.csv", "--metrics-out", "{d}/no/m.json"),
-            usage("cli missing --model", d -> { }, "Missing required option: '--model=MODEL_FILE' (see 'scratchnet "
-                    + "predict --help')", "predict", "--input", "1,2"),
-            usage("cli missing --data", d -> { }, "Missing required option: '--data=SPEC' (see 'scratchnet train --help')",
-                    "train", "--epochs", "3"),
-            usage("cli unknown option", good, "Unknown option: '--bogus' (see 'scratchnet train --help')",
-                    with(TRAIN, "--bogus")),
-            usage("cli unknown command", d -> { }, "Unmatched argument at index 0: 'frobnicate' (see 'scratchnet --help')",
-                    "frobnicate"),
-            usage("cli validation split out of range", good, "--val-split must be in [0, 1), got 1.5",
-                    with(TRAIN, "--val-split", "1.5")),
-            usage("cli momentum out of range", good, "--momentum must be in [0, 1), got 1.5",
-                    with(TRAIN, "--momentum", "1.5")),
-            usage("cli zero threads", good, "--threads must be >= 1, got 0", with(TRAIN, "--threads", "0")),
-            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of …",
-                    "train", "--data", "foo:bar"),
-            usage("cli unknown task", good, "--task must be classification, regression or auto, got 'banana'",
-                    with(TRAIN, "--task", "banana")),
-            usage("cli predict with --input and --data", model(bytes2()), "give exactly one of --input ROWS or --data SPEC",
-                    with(PREDICT, "--input", "1,2", "--data", "xor")),
-            usage("cli predict --input not a number", model(bytes2()),
-                    "--input row 1, value 2: expected a number, found 'abc'", with(PREDICT, "--input", "1,abc")),
-            usage("cli predict --input NaN", model(bytes2()),
-                    "--input row 2, value 1: expected a finite number, found 'NaN'", with(PREDICT, "--input", "1,2;NaN,1")),
-            data("numerical divergence (lr 100 on big targets)", both(csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
-                    d -> text(d.resolve("out.safetensors"), "previous model")),
-                    "… at epoch … (step …): lower the learning rate (now 100.0), check the input for NaN/Inf "
-                            + "or very large values (standardize features), or clip gradients",
-                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--lr", "100", "--epochs", "200",
-                    "--no-standardize", "--save", "{d}/out.safetensors"));
-    }
-
     static List<Corpus> all() throws Exception {
         List<Corpus> all = new ArrayList<>();
         all.addAll(csvCases());
         all.addAll(idxCases());
         all.addAll(modelCases());
-        all.addAll(cliCases());
+        all.addAll(CommandLineCases.cases());
         return all;
     }
 
