@@ -51,6 +51,15 @@ public final class Main implements Runnable {
             shareVersion(cl);
             cl.setParameterExceptionHandler(new Errors.ParameterHandler());
             return cl.execute(rest);
+        } catch (OutOfMemoryError e) {
+            // the failed allocation left the heap usable, so one line can still be printed
+            if (Errors.debug()) {
+                e.printStackTrace(err);
+            }
+            err.println("error: out of memory (Java heap max " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB): use smaller --hidden, --samples or --batch-size, or give Java more with -Xmx");
+            err.flush();
+            return 1;
         } finally {
             // in-process callers (tests) must not inherit --debug from an earlier run
             if (before == null) {

@@ -11,6 +11,11 @@ import org.scratchnet.tensor.Tensor;
  * bits on every run and JVM. The 2-D generators return their rows shuffled.
  */
 public final class Datasets {
+    /** Most rows a generator makes: 10 million (x alone is then 80 MB). */
+    public static final int MAX_SAMPLES = 10_000_000;
+    /** Most spiral arms: y (n, K) must stay small next to x. */
+    public static final int MAX_SPIRAL_CLASSES = 1000;
+
     private Datasets() {
     }
 
@@ -19,6 +24,7 @@ public final class Datasets {
      * x1·x2 &gt; 0 (same sign), else 0. x (n, 2), y (n, 1).
      */
     public static Dataset quadrants(int n, long seed) {
+        checkMax("quadrants", n);
         Rng rng = Rng.forPurpose(seed, "quadrants");
         float[] x = new float[n * 2];
         float[] y = new float[n];
@@ -156,6 +162,9 @@ public final class Datasets {
      * x (n, 2); y (n, K) one-hot, or (n, 1) 0/1 when K = 2.
      */
     public static Dataset spiral(int n, int classes, double noise, long seed) {
+        if (classes > MAX_SPIRAL_CLASSES) {
+            throw new IllegalArgumentException("spiral: at most " + MAX_SPIRAL_CLASSES + " classes, got " + classes);
+        }
         checkArgs("spiral", n, classes, noise);
         if (classes < 2) {
             throw new IllegalArgumentException("spiral needs at least 2 classes, got " + classes);
@@ -186,8 +195,16 @@ public final class Datasets {
         if (n < minSamples) {
             throw new IllegalArgumentException(name + " needs at least " + minSamples + " samples, got " + n);
         }
+        checkMax(name, n);
         if (!(noise >= 0) || Double.isInfinite(noise)) {
             throw new IllegalArgumentException(name + ": noise must be a finite number >= 0, got " + noise);
+        }
+    }
+
+    /** Generated sets hold at most {@link #MAX_SAMPLES} rows (x (n, 2) must fit one array, and memory). */
+    private static void checkMax(String name, int n) {
+        if (n > MAX_SAMPLES) {
+            throw new IllegalArgumentException(name + ": at most " + MAX_SAMPLES + " samples, got " + n);
         }
     }
 

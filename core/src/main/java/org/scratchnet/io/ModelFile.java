@@ -35,6 +35,8 @@ import org.scratchnet.tensor.Tensor;
 public final class ModelFile {
     /** The {@code format_version} this build writes and reads. */
     public static final String FORMAT_VERSION = "1";
+    /** Widest layer (and input) a model file may declare; wider networks cannot be saved and loaded. */
+    public static final int MAX_WIDTH = ArchitectureCodec.MAX_WIDTH;
     /** Files larger than this are refused (one float array must fit in a Java array). */
     static final long MAX_FILE = Integer.MAX_VALUE - 64;
 

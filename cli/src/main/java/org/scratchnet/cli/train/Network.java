@@ -6,6 +6,7 @@ import org.scratchnet.activation.Activations;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Task;
 import org.scratchnet.init.Initializers;
+import org.scratchnet.io.ModelFile;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
 
@@ -119,14 +120,25 @@ public final class Network {
             throw Checks.usage("give --layers or --hidden, not both");
         }
         if (layers != null) {
-            List<Integer> all = Checks.intList("--layers", layers, 1);
+            List<Integer> all = maxWidth("--layers", layers, Checks.intList("--layers", layers, 1));
             if (all.size() < 2 || all.get(0) != inputs || all.get(all.size() - 1) != outputs) {
                 throw Checks.usage("--layers must start with the data's " + inputs + " features and end with its "
                         + outputs + " output(s), e.g. " + inputs + ",16," + outputs + "; got " + layers);
             }
             return all.subList(1, all.size() - 1);
         }
-        return hidden == null ? List.of(16) : Checks.intList("--hidden", hidden, 1);
+        return hidden == null ? List.of(16) : maxWidth("--hidden", hidden, Checks.intList("--hidden", hidden, 1));
+    }
+
+    /** Wider layers would train but their model file could not be loaded again. */
+    private static List<Integer> maxWidth(String option, String value, List<Integer> widths) {
+        for (int w : widths) {
+            if (w > ModelFile.MAX_WIDTH) {
+                throw Checks.usage(option + " values must be <= " + ModelFile.MAX_WIDTH
+                        + " (the widest layer a model file holds), got '" + value + "'");
+            }
+        }
+        return widths;
     }
 
     /**

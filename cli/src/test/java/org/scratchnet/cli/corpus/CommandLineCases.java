@@ -44,6 +44,12 @@ final class CommandLineCases {
                     + "and end with its 1 output(s), e.g. 2,16,1; got 3,16,1", with(TRAIN, "--layers", "3,16,1")),
             usage("cli --layers output inconsistent with data", good, "--layers must start with the data's 2 features "
                     + "and end with its 1 output(s), e.g. 2,16,1; got 2,16,3", with(TRAIN, "--layers", "2,16,3")),
+            usage("cli hidden wider than a model file holds", good, "--hidden values must be <= 1048576 (the widest "
+                    + "layer a model file holds), got '2000000'", with(TRAIN, "--hidden", "2000000")),
+            usage("cli too many samples", d -> { }, "--data moons: moons: at most 10000000 samples, got 2000000000",
+                    "train", "--data", "moons", "--samples", "2000000000"),
+            usage("cli too many spiral arms", d -> { }, "--data spiral:5000: spiral: at most 1000 classes, got 5000",
+                    "train", "--data", "spiral:5000", "--samples", "6000"),
             usage("cli zero hidden width", good, "--hidden values must be >= 1, got '0'", with(TRAIN, "--hidden", "0")),
             usage("cli BCE on 3 classes", csv(THREE_CLASSES), "--loss bce fits 2 classes (one output); the data has 3 "
                     + "classes: use softmax_ce (or cce with --output softmax)", with(TRAIN, "--loss", "bce")),
