@@ -87,11 +87,24 @@ public final class Initializers {
                 return zeros();
             case "ones":
                 return constant(1f);
-            case "normal":
-                return normal(parts.length > 1 ? Double.parseDouble(parts[1]) : 0.01);
-            case "uniform":
-                return parts.length > 2 ? uniform(Double.parseDouble(parts[1]), Double.parseDouble(parts[2]))
-                        : uniform(0, 1);
+            case "normal": {
+                double std = parts.length > 1 ? number(spec, parts, 1) : 0.01;
+                if (parts.length > 2 || !(std >= 0)) {
+                    throw new IllegalArgumentException("initializer '" + spec + "': expected normal:STD with STD >= 0");
+                }
+                return normal(std);
+            }
+            case "uniform": {
+                if (parts.length == 1) {
+                    return uniform(0, 1);
+                }
+                double a = number(spec, parts, 1);
+                double b = parts.length == 3 ? number(spec, parts, 2) : Double.NaN;
+                if (!(a < b)) {
+                    throw new IllegalArgumentException("initializer '" + spec + "': expected uniform:A:B with A < B");
+                }
+                return uniform(a, b);
+            }
             case "xavier":
             case "glorot":
             case "xavier_uniform":
@@ -115,6 +128,20 @@ public final class Initializers {
                 throw new IllegalArgumentException("unknown initializer '" + spec
                         + "': expected zeros, ones, normal[:STD], uniform[:A:B], xavier, xavier_normal, he, he_uniform or torch");
         }
+    }
+
+    /** Part {@code i} of an initializer spec as a finite number, or a one-line error. */
+    private static double number(String spec, String[] parts, int i) {
+        try {
+            double v = Double.parseDouble(parts[i]);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("initializer '" + spec + "': expected a number after '" + parts[i - 1]
+                + ":', found '" + parts[i] + "'");
     }
 
     private static void fillNormal(Tensor t, double std, Rng rng) {

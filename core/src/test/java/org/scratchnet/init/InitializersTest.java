@@ -73,4 +73,20 @@ class InitializersTest {
         int[] p = rng.permutation(100);
         assertThat(java.util.Arrays.stream(p).sorted().toArray()).isEqualTo(java.util.stream.IntStream.range(0, 100).toArray());
     }
+
+    @Test
+    void badSpecsGiveOneLineErrors() {
+        String[][] cases = {
+            {"normal:abc", "initializer 'normal:abc': expected a number after 'normal:', found 'abc'"},
+            {"normal:-1", "initializer 'normal:-1': expected normal:STD with STD >= 0"},
+            {"uniform:1", "initializer 'uniform:1': expected uniform:A:B with A < B"},
+            {"uniform:2:1", "initializer 'uniform:2:1': expected uniform:A:B with A < B"},
+            {"uniform:0:inf", "initializer 'uniform:0:inf': expected a number after '0:', found 'inf'"}};
+        for (String[] c : cases) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Initializers.byName(c[0]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage(c[1]);
+        }
+        assertThat(Initializers.byName("uniform:-0.5:0.5")).isNotNull();
+        assertThat(Initializers.byName("normal:0.1")).isNotNull();
+    }
 }

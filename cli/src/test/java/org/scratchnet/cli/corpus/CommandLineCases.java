@@ -50,6 +50,8 @@ final class CommandLineCases {
                     "train", "--data", "moons", "--samples", "2000000000"),
             usage("cli too many spiral arms", d -> { }, "--data spiral:5000: spiral: at most 1000 classes, got 5000",
                     "train", "--data", "spiral:5000", "--samples", "6000"),
+            usage("cli weight init not a number", good, "--weight-init: initializer 'normal:abc': expected a number "
+                    + "after 'normal:', found 'abc'", with(TRAIN, "--weight-init", "normal:abc")),
             usage("cli zero hidden width", good, "--hidden values must be >= 1, got '0'", with(TRAIN, "--hidden", "0")),
             usage("cli BCE on 3 classes", csv(THREE_CLASSES), "--loss bce fits 2 classes (one output); the data has 3 "
                     + "classes: use softmax_ce (or cce with --output softmax)", with(TRAIN, "--loss", "bce")),
