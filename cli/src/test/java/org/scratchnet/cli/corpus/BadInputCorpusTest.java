@@ -298,7 +298,7 @@ class BadInputCorpusTest {
             usage("cli momentum out of range", good, "--momentum must be in [0, 1), got 1.5",
                     with(TRAIN, "--momentum", "1.5")),
             usage("cli zero threads", good, "--threads must be >= 1, got 0", with(TRAIN, "--threads", "0")),
-            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH or one of …",
+            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of …",
                     "train", "--data", "foo:bar"),
             usage("cli unknown task", good, "--task must be classification, regression or auto, got 'banana'",
                     with(TRAIN, "--task", "banana")),
