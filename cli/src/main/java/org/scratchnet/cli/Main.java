@@ -36,19 +36,29 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        String before = System.getProperty("scratchnet.debug");
         for (String a : args) {
             if (a.equals("--debug")) {
                 System.setProperty("scratchnet.debug", "true");
             }
         }
-        String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Errors.Handler());
-        shareVersion(cl);
-        cl.setParameterExceptionHandler(new Errors.ParameterHandler());
-        return cl.execute(rest);
+        try {
+            String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler(new Errors.Handler());
+            shareVersion(cl);
+            cl.setParameterExceptionHandler(new Errors.ParameterHandler());
+            return cl.execute(rest);
+        } finally {
+            // in-process callers (tests) must not inherit --debug from an earlier run
+            if (before == null) {
+                System.clearProperty("scratchnet.debug");
+            } else {
+                System.setProperty("scratchnet.debug", before);
+            }
+        }
     }
 
     /** Every subcommand's -V/--version prints the app's version (picocli does not inherit it). */

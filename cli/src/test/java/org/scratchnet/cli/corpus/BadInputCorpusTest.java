@@ -188,6 +188,15 @@ class BadInputCorpusTest {
                     "{d}/t10k-labels-idx1-ubyte.gz: gzip stream ends early (…)", MNIST),
             data("idx label out of range", mnistWith("train-labels-idx1-ubyte", labels(7, 12, 9)),
                     tl + ": byte 9 (label 2): expected a digit 0-9, found 12", MNIST),
+            data("idx bad magic via train --data mnist:DIR", mnistWith("train-images-idx3-ubyte", labels(1, 2, 3)),
+                    ti + ": byte 0 (magic): expected 0x00000803 (images), found 0x00000801 (labels)",
+                    "train", "--data", "mnist:{d}", "--epochs", "1", "--save", "{d}/out.safetensors"),
+            data("idx counts differ via evaluate --data mnist-test:DIR", both(mnistWith("t10k-labels-idx1-ubyte",
+                    labels(1, 2, 3)), d -> Files.write(d.resolve("m.safetensors"), model2())),
+                    "{d}/t10k-labels-idx1-ubyte: byte 4 (item count): expected 2 labels (as many as "
+                            + "t10k-images-idx3-ubyte has images), found 3",
+                    "evaluate", "--model", "{d}/m.safetensors", "--data", "mnist-test:{d}", "--metrics-out",
+                    "{d}/metrics.json"),
             data("idx missing file", mnistWith("t10k-labels-idx1-ubyte", null),
                     "MNIST file t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz) not found in {d}: run "
                             + "`./scratchnet data fetch mnist` to download it, or point to a directory holding the four "
@@ -330,6 +339,24 @@ class BadInputCorpusTest {
         List<Corpus> all = all();
         return all.stream().map(c -> DynamicTest.dynamicTest(c.name(),
                 () -> c.check(root.resolve("case" + all.indexOf(c)))));
+    }
+
+    @Test
+    void debugShowsTheStackTraceAndDoesNotLeakIntoLaterRuns() throws Exception {
+        Path d = root.resolve("debug");
+        Files.createDirectories(d);
+        text(d.resolve("data.csv"), "x1,x2,label\n1,zz,a\n");
+        String[] args = {"train", "--data", "csv:" + d.resolve("data.csv"), "--debug"};
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.scratchnet.cli.Main.run(args, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("DataFormatException", "\tat org.scratchnet.data.CsvLoader")
+                .endsWith("error: " + d.resolve("data.csv") + ":2:2: expected a number in column 'x2', found 'zz'"
+                        + System.lineSeparator());
+        // the same run without --debug is back to one line
+        data("after --debug", dd -> { }, "{d}/data.csv:2:2: expected a number in column 'x2', found 'zz'",
+                "train", "--data", "csv:{d}/data.csv").check(d);
     }
 
     @Test
