@@ -58,6 +58,23 @@ class MnistExampleTest {
     }
 
     @Test
+    void savedModelTakesRawPixelsAndAgreesWithTheRun(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path file = tmp.resolve("mnist.model");
+        Object[] r = run("example", "mnist", "--quiet", "--epochs", "1", "--train-limit", "3000", "--test-limit", "1000",
+                "--save", file.toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        Matcher m = Pattern.compile("Accuracy: (\\d+)/1000").matcher((String) r[1]);
+        assertThat(m.find()).isTrue();
+        // the file's standardizer turns raw 0-255 pixels into the normalized inputs of training
+        org.scratchnet.io.SavedModel saved = org.scratchnet.io.ModelFile.load(file);
+        org.scratchnet.data.Dataset raw = Mnist.test(MnistCache.defaultDir(), 1000, false);
+        org.scratchnet.tensor.Tensor pixels = raw.x().copy().scaleInPlace(255f);
+        int correct = org.scratchnet.train.Metrics.correct(saved.predict(pixels), raw.y(), true);
+        assertThat(Math.abs(correct - Integer.parseInt(m.group(1)))).isLessThanOrEqualTo(3);
+        assertThat(saved.classNames()).hasSize(10);
+    }
+
+    @Test
     void missingDataNamesTheFetchCommand(@org.junit.jupiter.api.io.TempDir Path empty) {
         Object[] r = run("example", "mnist", "--data", "mnist:" + empty);
         assertThat(r[0]).isEqualTo(1);
