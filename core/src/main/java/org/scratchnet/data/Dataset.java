@@ -71,16 +71,23 @@ public final class Dataset {
      */
     public Dataset[] split(double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("validation split must be in (0, 1), got " + fraction);
+            throw new IllegalArgumentException("split fraction must be in (0, 1), got " + fraction);
         }
         int n = size();
         int nVal = (int) Math.round(n * fraction);
         if (nVal < 1 || nVal >= n) {
-            throw new IllegalArgumentException("validation split " + fraction + " of " + n + " rows leaves an empty part");
+            throw new IllegalArgumentException("holding out " + fraction + " of " + n + " rows leaves "
+                    + (nVal < 1 ? "no held-out row" : "no training row") + ": use a fraction between " + round3(1.0 / n)
+                    + " and " + round3((n - 1.0) / n) + ", or more data");
         }
         int[] perm = Rng.forPurpose(seed, "split").permutation(n);
         int[] train = java.util.Arrays.copyOfRange(perm, 0, n - nVal);
         int[] val = java.util.Arrays.copyOfRange(perm, n - nVal, n);
         return new Dataset[] {select(train), select(val)};
+    }
+
+    /** 3 significant digits for a message: 1/3 → 0.333 (still inside the safe range of split fractions). */
+    private static String round3(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 }

@@ -80,6 +80,9 @@ final class CommandLineCases {
                     "frobnicate"),
             usage("cli validation split out of range", good, "--val-split must be in [0, 1), got 1.5",
                     with(TRAIN, "--val-split", "1.5")),
+            usage("cli test split leaves no training row", good, "--test-split: holding out 0.95 of 8 rows leaves no "
+                    + "training row: use a fraction between 0.125 and 0.875, or more data",
+                    with(TRAIN, "--test-split", "0.95")),
             usage("cli momentum out of range", good, "--momentum must be in [0, 1), got 1.5",
                     with(TRAIN, "--momentum", "1.5")),
             usage("cli zero threads", good, "--threads must be >= 1, got 0", with(TRAIN, "--threads", "0")),
