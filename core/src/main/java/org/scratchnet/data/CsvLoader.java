@@ -106,6 +106,39 @@ public final class CsvLoader {
         return features(table, cols, columnNames(table));
     }
 
+    /**
+     * Features for prediction from a file that may also hold a label column, which is ignored (its
+     * values are never checked): {@code label} names it (a header name or index, as
+     * {@link CsvOptions#label}); with null, a file with exactly {@code expectedFeatures} + 1
+     * columns drops its last one. Returns x (N, D).
+     */
+    public static Tensor readFeatures(Path file, int expectedFeatures, String label) {
+        return parseFeatures(file.toString(), read(file), expectedFeatures, label);
+    }
+
+    /** As {@link #readFeatures(Path, int, String)} for text in memory. */
+    public static Tensor parseFeatures(String source, String text, int expectedFeatures, String label) {
+        CsvTable table = CsvParser.parse(source, text, null);
+        checkShape(table, 1);
+        List<String> names = columnNames(table);
+        int columns = table.columns();
+        int drop = label != null ? labelColumn(table, names, label)
+                : expectedFeatures >= 0 && columns == expectedFeatures + 1 ? columns - 1 : -1;
+        int d = columns - (drop >= 0 ? 1 : 0);
+        if (expectedFeatures >= 0 && d != expectedFeatures) {
+            throw new DataFormatException(source + ":" + table.rows().get(0).line() + ": expected " + expectedFeatures
+                    + " features (the model's input width)" + (drop >= 0 ? " besides the label column '"
+                    + names.get(drop) + "'" : "") + ", found " + d);
+        }
+        int[] cols = new int[d];
+        for (int j = 0, k = 0; j < columns; j++) {
+            if (j != drop) {
+                cols[k++] = j;
+            }
+        }
+        return features(table, cols, names);
+    }
+
     private static String read(Path file) {
         byte[] bytes;
         try {

@@ -117,6 +117,24 @@ class CsvLoaderTest {
     }
 
     @Test
+    void featuresForPredictionDropTheLabelUnread() {
+        // one column more than the model's width: the last is the label, whatever it holds
+        String labelled = "a,b,species\n1,2,cat\n3,4,never-seen\n";
+        assertThat(CsvLoader.parseFeatures("p.csv", labelled, 2, null).toArray2d())
+                .isEqualTo(new float[][] {{1, 2}, {3, 4}});
+        // a named label column anywhere
+        assertThat(CsvLoader.parseFeatures("p.csv", "y,a,b\nx,1,2\n", 2, "y").toArray2d())
+                .isEqualTo(new float[][] {{1, 2}});
+        assertThat(CsvLoader.parseFeatures("p.csv", "1,2,3\n4,5,6\n", -1, null).cols()).isEqualTo(3);
+        assertThatThrownBy(() -> CsvLoader.parseFeatures("p.csv", "a,b,c,d\n1,2,3,4\n", 2, null))
+                .hasMessage("p.csv:2: expected 2 features (the model's input width), found 4");
+        assertThatThrownBy(() -> CsvLoader.parseFeatures("p.csv", "a,b,c,y\n1,2,3,4\n", 2, "y"))
+                .hasMessage("p.csv:2: expected 2 features (the model's input width) besides the label column 'y', found 3");
+        assertThatThrownBy(() -> CsvLoader.parseFeatures("p.csv", labelled, 2, "nope")).hasMessage(
+                "p.csv: expected a label column named one of [a, b, species] or a 0-based index, found 'nope'");
+    }
+
+    @Test
     void emptyHeaderOnlyAndRaggedFiles() {
         assertError("", "data.csv: expected a header or data rows, found an empty file");
         assertError("\n \r\n", "data.csv: expected a header or data rows, found an empty file");

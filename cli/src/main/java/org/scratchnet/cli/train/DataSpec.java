@@ -87,17 +87,9 @@ public final class DataSpec {
      * labelled CSV / built-in whose label is then ignored. x (N, D).
      */
     public static Tensor features(String spec, Options o) {
-        if (kind(spec).equals("csv") && o.label == null) {
-            Path file = path(spec);
-            try {
-                return CsvLoader.readFeatures(file, o.expectedFeatures);
-            } catch (DataFormatException featuresOnly) {
-                try {
-                    return csv(spec, file, o).data().x();
-                } catch (DataFormatException labelled) {
-                    throw featuresOnly;
-                }
-            }
+        if (kind(spec).equals("csv")) {
+            // the label column, if any, is dropped unread: predict never needs the labels
+            return CsvLoader.readFeatures(path(spec), o.expectedFeatures, o.label);
         }
         return load(spec, o).data().x();
     }

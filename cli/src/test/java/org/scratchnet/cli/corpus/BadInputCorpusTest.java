@@ -111,9 +111,14 @@ class BadInputCorpusTest {
                     csv("x1,x2,x3,label\n1,2,3,a\n3,4,5,b\n")),
                     CSV + ": expected 2 feature columns (the model's input width) plus the label, found 3 features",
                     EVALUATE),
-            data("csv wrong column count for the model (predict)", both(model(bytes2()), csv("x1,x2,x3\n1,2,3\n4,5,6\n")),
-                    CSV + ":2: expected 2 features (the model's input width), found 3",
+            data("csv wrong column count for the model (predict)", both(model(bytes2()),
+                    csv("x1,x2,x3,x4\n1,2,3,4\n4,5,6,7\n")),
+                    CSV + ":2: expected 2 features (the model's input width), found 4",
                     with(PREDICT, "--data", "csv:{d}/data.csv")),
+            data("csv wrong column count besides --label (predict)", both(model(bytes2()),
+                    csv("x1,x2,x3,label\n1,2,3,a\n4,5,6,b\n")),
+                    CSV + ":2: expected 2 features (the model's input width) besides the label column 'label', found 3",
+                    with(PREDICT, "--data", "csv:{d}/data.csv", "--label", "label")),
             data("csv BOM keeps columns right", csv("\uFEFFx1,x2,label\n1,2,a\n1,zz,b\n"),
                     CSV + ":3:2: expected a number in column 'x2', found 'zz'", TRAIN),
             data("csv CRLF keeps lines right", csv("x1,x2,label\r\n1,2,a\r\n3,b\r\n"),
@@ -285,6 +290,21 @@ class BadInputCorpusTest {
         // the same run without --debug is back to one line
         data("after --debug", dd -> { }, "{d}/data.csv:2:2: expected a number in column 'x2', found 'zz'",
                 "train", "--data", "csv:{d}/data.csv").check(d);
+    }
+
+    /** Not an error: predict drops a label column unread, so a class the model never saw does not matter. */
+    @Test
+    void predictIgnoresTheLabelColumn() throws Exception {
+        Path d = root.resolve("predict-labels");
+        Files.createDirectories(d);
+        Files.write(d.resolve("m.safetensors"), model2());
+        text(d.resolve("data.csv"), "x1,x2,label\n1,2,a\n3,4,b\n5,6,never-seen\n");
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        int code = org.scratchnet.cli.Main.run(new String[] {"predict", "--model", d.resolve("m.safetensors").toString(),
+            "--data", "csv:" + d.resolve("data.csv")}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^row,class,probability\n1,[ab],.*\n2,[ab],.*\n3,[ab],.*\n\\z");
     }
 
     @Test
