@@ -60,6 +60,11 @@ class CsvFuzzTest {
         }
     }
 
+    static void checkFeatures(Object loaded, Path workDir) {
+        assertThat(((Tensor) loaded).rows()).isPositive();
+        assertFinite((Tensor) loaded);
+    }
+
     static void assertFinite(Tensor t) {
         for (float v : t.data()) {
             assertThat(Float.isFinite(v)).as("value %s", v).isTrue();
@@ -75,9 +80,10 @@ class CsvFuzzTest {
                 new MutationFuzzer.Check("load", f -> CsvLoader.load(f, new CsvOptions()), CsvFuzzTest::checkTabular),
                 new MutationFuzzer.Check("evaluate", f -> CsvLoader.load(f, new CsvOptions().label("-1")
                         .classNames(List.of("0", "1")).expectedFeatures(2)), CsvFuzzTest::checkTabular),
-                new MutationFuzzer.Check("predict", f -> CsvLoader.readFeatures(f, -1), (t, work) -> {
-                    assertThat(((Tensor) t).rows()).isPositive();
-                    assertFinite((Tensor) t);
+                new MutationFuzzer.Check("predict", f -> CsvLoader.readFeatures(f, -1), CsvFuzzTest::checkFeatures),
+                new MutationFuzzer.Check("predict, label dropped", f -> CsvLoader.readFeatures(f, 2, null), (t, work) -> {
+                    checkFeatures(t, work);
+                    assertThat(((Tensor) t).cols()).isEqualTo(2);
                 }));
         System.out.println("CsvFuzzTest: " + r);
         // the campaign must reach both outcomes and many different error paths to mean anything
