@@ -23,6 +23,35 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /**
+     * Products with fewer multiply-adds than this (M·K·N, the whole product, never a thread's
+     * rows, so the choice is the same for any thread count) and element-wise calls shorter than
+     * {@link #SMALL_LEN} go to the scalar reference: the tutorials' tiny networks (2-16-1 on 200
+     * points) spend their time in thousands of calls that are too small to repay the Vector API's
+     * per-call cost, and the examples ran ~1.7x slower with vectors only (measured, see README).
+     */
+    static final long SMALL_FLOPS = 1 << 15;
+    static final int SMALL_LEN = 256;
+    private static final ScalarKernels SCALAR = new ScalarKernels();
+    /** 0 for the tests that must exercise the vector code on every shape. */
+    private final long smallFlops;
+    private final int smallLen;
+
+    /** The kernels the engine uses: tiny calls take the scalar path. */
+    public VectorKernels() {
+        this(SMALL_FLOPS, SMALL_LEN);
+    }
+
+    /** Tests: {@code new VectorKernels(0, 0)} uses vector code for every size. */
+    VectorKernels(long smallFlops, int smallLen) {
+        this.smallFlops = smallFlops;
+        this.smallLen = smallLen;
+    }
+
+    private boolean small(int m, int k, int n) {
+        return (long) m * k * n < smallFlops;
+    }
+
     /** Shuffles that fold a vector in halves: lane i takes lane i + L/2, then i + L/4, ... */
     private static final VectorShuffle<Float>[] FOLDS = folds();
 
@@ -82,6 +111,10 @@ public final class VectorKernels implements Kernels {
     @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n,
                        boolean accumulate, int rowFrom, int rowTo) {
+        if (small(m, k, n)) {
+            SCALAR.matmul(a, b, c, m, k, n, accumulate, rowFrom, rowTo);
+            return;
+        }
         // element (i,p) of a (M,K) is a[i*K + p]
         VectorGemm.gemm(a, k, 1, b, c, k, n, accumulate, rowFrom, rowTo);
     }
@@ -89,6 +122,10 @@ public final class VectorKernels implements Kernels {
     @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n,
                              boolean accumulate, int rowFrom, int rowTo) {
+        if (small(m, k, n)) {
+            SCALAR.matmulTransA(a, b, c, m, k, n, accumulate, rowFrom, rowTo);
+            return;
+        }
         // element (i,p) of aᵀ, with a stored (K,M), is a[p*M + i]
         VectorGemm.gemm(a, 1, m, b, c, k, n, accumulate, rowFrom, rowTo);
     }
@@ -96,11 +133,19 @@ public final class VectorKernels implements Kernels {
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n,
                              boolean accumulate, int rowFrom, int rowTo) {
+        if (small(m, k, n)) {
+            SCALAR.matmulTransB(a, b, c, m, k, n, accumulate, rowFrom, rowTo);
+            return;
+        }
         VectorGemm.gemmTransB(a, b, c, k, n, accumulate, rowFrom, rowTo);
     }
 
     @Override
     public void relu(float[] z, float[] a, int len) {
+        if (len < smallLen) {
+            SCALAR.relu(z, a, len);
+            return;
+        }
         int i = 0;
         for (; i + L <= len; i += L) {
             FloatVector.fromArray(S, z, i).max(0f).intoArray(a, i);
@@ -112,6 +157,10 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void reluBackward(float[] z, float[] dA, float[] dZ, int len) {
+        if (len < smallLen) {
+            SCALAR.reluBackward(z, dA, dZ, len);
+            return;
+        }
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
         for (; i + L <= len; i += L) {
@@ -126,6 +175,10 @@ public final class VectorKernels implements Kernels {
     /** Overflow-safe sigmoid: with e = exp(-|z|), s = 1/(1+e) for z ≥ 0 and e/(1+e) otherwise. */
     @Override
     public void sigmoid(float[] z, float[] a, int len) {
+        if (len < smallLen) {
+            SCALAR.sigmoid(z, a, len);
+            return;
+        }
         int i = 0;
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
@@ -142,6 +195,10 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void tanh(float[] z, float[] a, int len) {
+        if (len < smallLen) {
+            SCALAR.tanh(z, a, len);
+            return;
+        }
         int i = 0;
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (; i + L <= len; i += L) {
@@ -163,6 +220,10 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void softmaxRows(float[] z, float[] a, int rows, int cols) {
+        if ((long) rows * cols < smallLen) {
+            SCALAR.softmaxRows(z, a, rows, cols);
+            return;
+        }
         int cv = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int off = r * cols;
@@ -209,6 +270,10 @@ public final class VectorKernels implements Kernels {
     @Override
     public void adamStep(float[] w, float[] g, float[] m, float[] v, int from, int to, float beta1, float beta2,
                          float stepSize, float invSqrtBc2, float eps, float weightDecay) {
+        if (to - from < smallLen) { // same bits either way: the contract rules out FMA here
+            SCALAR.adamStep(w, g, m, v, from, to, beta1, beta2, stepSize, invSqrtBc2, eps, weightDecay);
+            return;
+        }
         float c1 = 1 - beta1, c2 = 1 - beta2;
         int i = from;
         for (; i + L <= to; i += L) {

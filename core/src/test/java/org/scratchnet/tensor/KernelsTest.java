@@ -16,7 +16,7 @@ class KernelsTest {
     @BeforeEach
     void setUp() {
         assumeThat(Engine.vectorAvailable()).as("jdk.incubator.vector present").isTrue();
-        vector = new VectorKernels();
+        vector = new VectorKernels(0, 0);
     }
 
     private static float[] random(Rng rng, int n) {
@@ -50,6 +50,30 @@ class KernelsTest {
             }
         }
         return out;
+    }
+
+    /**
+     * The engine's default vector kernels send tiny calls to the scalar reference (bit for bit)
+     * and keep larger ones on the vector path (which rounds differently somewhere in 64x784x32).
+     */
+    @Test
+    void tinyCallsTakeTheScalarPathAndLargeOnesDoNot() {
+        Kernels engineVector = new VectorKernels();
+        Rng rng = new Rng(5);
+        int[][] shapes = {{200, 2, 16}, {200, 16, 1}, {4, 30, 5}, {64, 784, 32}};
+        boolean[] expectScalar = {true, true, true, false};
+        for (int s = 0; s < shapes.length; s++) {
+            int m = shapes[s][0], k = shapes[s][1], n = shapes[s][2];
+            float[] a = random(rng, m * k), b = random(rng, k * n);
+            float[] cs = new float[m * n], cv = new float[m * n];
+            scalar.matmul(a, b, cs, m, k, n, false, 0, m);
+            engineVector.matmul(a, b, cv, m, k, n, false, 0, m);
+            assertThat(java.util.Arrays.equals(cs, cv)).as("%dx%dx%d scalar path", m, k, n).isEqualTo(expectScalar[s]);
+        }
+        float[] z = random(rng, 200), as = new float[200], av = new float[200];
+        scalar.sigmoid(z, as, 200);
+        engineVector.sigmoid(z, av, 200);
+        assertThat(av).containsExactly(as);
     }
 
     @Test

@@ -19,7 +19,7 @@ class VectorGemmTest {
     @BeforeEach
     void setUp() {
         assumeThat(Engine.vectorAvailable()).as("jdk.incubator.vector present").isTrue();
-        vector = new VectorKernels();
+        vector = new VectorKernels(0, 0);
     }
 
     private static float[] random(Rng rng, int n) {
