@@ -1,6 +1,5 @@
 package org.scratchnet.cli;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -173,29 +172,10 @@ public final class TrainingProgress implements TrainingListener {
      * the bar, which is redrawn at the next batch. Elsewhere it writes straight through.
      */
     public PrintStream lines() {
-        return new PrintStream(new OutputStream() {
-            private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-
-            @Override
-            public void write(int b) {
-                pending.write(b);
-                if (b == '\n') {
-                    flush();
-                }
+        return new PrintStream(new WriterOutputStream(out, () -> {
+            if (barVisible) {
+                clearBar();
             }
-
-            @Override
-            public void flush() {
-                if (pending.size() == 0) {
-                    return;
-                }
-                if (barVisible) {
-                    clearBar();
-                }
-                out.print(pending.toString(StandardCharsets.UTF_8));
-                out.flush();
-                pending.reset();
-            }
-        }, true, StandardCharsets.UTF_8);
+        }), true, StandardCharsets.UTF_8);
     }
 }
