@@ -141,6 +141,22 @@ public final class Network {
         return widths;
     }
 
+    /** One float array per weight matrix: D·H must fit in a Java array (checked before allocating). */
+    private static void checkWeightCounts(int inputs, List<Integer> hidden, int outputs) {
+        List<Integer> widths = new java.util.ArrayList<>();
+        widths.add(inputs);
+        widths.addAll(hidden);
+        widths.add(outputs);
+        for (int i = 0; i + 1 < widths.size(); i++) {
+            long weights = (long) widths.get(i) * widths.get(i + 1);
+            if (weights > Integer.MAX_VALUE - 8) {
+                throw Checks.usage("layer " + widths.get(i) + " -> " + widths.get(i + 1) + " needs " + weights
+                        + " weights, more than one array holds (" + (Integer.MAX_VALUE - 8)
+                        + "): use narrower --hidden/--layers widths");
+            }
+        }
+    }
+
     /**
      * D → hidden → K. {@code weightInit} null keeps PyTorch's nn.Linear default for weights and
      * biases; a named initializer sets the weights and zero biases.
@@ -148,6 +164,7 @@ public final class Network {
     public static Sequential build(int inputs, List<Integer> hidden, String activation, int outputs, Head head,
             String weightInit, long seed) {
         checkActivation("--activation", activation);
+        checkWeightCounts(inputs, hidden, outputs);
         Sequential.Builder b = Sequential.builder(inputs);
         if (weightInit != null) {
             try {
