@@ -52,8 +52,7 @@ public final class AtomicFiles {
         try {
             write(file, content);
         } catch (IOException e) {
-            throw new Errors.UserException("cannot write " + file + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), 1);
+            throw new Errors.UserException("cannot write " + file + ": " + Errors.describe(e), 1);
         }
     }
 }

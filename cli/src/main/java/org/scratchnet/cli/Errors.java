@@ -30,6 +30,30 @@ public final class Errors {
         }
     }
 
+    /**
+     * The reason behind a failed file operation in a few words, naming the path it concerns:
+     * {@code "/tmp/a is a file, not a directory"}, {@code "/x: permission denied"}.
+     */
+    public static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            java.nio.file.FileSystemException fse = (java.nio.file.FileSystemException) e;
+            String file = fse.getFile();
+            String reason = fse.getReason();
+            if (reason == null) {
+                if (e instanceof java.nio.file.FileAlreadyExistsException && file != null
+                        && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(file))) {
+                    return file + " is a file, not a directory";
+                }
+                reason = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                        : e.getClass().getSimpleName();
+            }
+            return (file == null ? "" : file + ": ") + reason;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ');
+    }
+
     static boolean debug() {
         return Boolean.getBoolean("scratchnet.debug");
     }

@@ -63,7 +63,7 @@ public final class PlotCommand implements Runnable {
                 FunctionPlots.writeLosses(file);
             }
         } catch (IOException e) {
-            throw new Errors.UserException("cannot write " + file + ": " + e.getMessage(), 1);
+            throw new Errors.UserException("cannot write " + file + ": " + Errors.describe(e), 1);
         }
         spec.commandLine().getOut().println("wrote " + file + " (" + FunctionPlots.WIDTH + "x" + FunctionPlots.HEIGHT
                 + " PNG)");

@@ -103,7 +103,7 @@ public final class SeeItLearn {
         try {
             report(out, dir, TrainingPlots.writeAll(dir, model, data, history, loss));
         } catch (IOException e) {
-            throw new Errors.UserException("cannot write plots to " + dir + ": " + e.getMessage(), 1);
+            throw new Errors.UserException("cannot write plots to " + dir + ": " + Errors.describe(e), 1);
         }
     }
 
@@ -116,7 +116,7 @@ public final class SeeItLearn {
             Path f = PerceptronPlot.write(weights, bias, data, title, plots.resolve("perceptron.png"));
             report(out, plots, List.of(f));
         } catch (IOException e) {
-            throw new Errors.UserException("cannot write plots to " + plots + ": " + e.getMessage(), 1);
+            throw new Errors.UserException("cannot write plots to " + plots + ": " + Errors.describe(e), 1);
         }
     }
 
@@ -134,7 +134,7 @@ public final class SeeItLearn {
                     data.size(), title, plots.resolve(file));
             report(out, plots, List.of(f));
         } catch (IOException e) {
-            throw new Errors.UserException("cannot write plots to " + plots + ": " + e.getMessage(), 1);
+            throw new Errors.UserException("cannot write plots to " + plots + ": " + Errors.describe(e), 1);
         }
     }
 
