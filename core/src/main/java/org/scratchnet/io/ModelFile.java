@@ -3,14 +3,10 @@ package org.scratchnet.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,26 +53,14 @@ public final class ModelFile {
     static void save(Path file, SavedModel saved, UnaryOperator<OutputStream> wrap) throws IOException {
         byte[] bytes = encode(saved);
         Path abs = file.toAbsolutePath();
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
         try {
-            // CREATE_NEW (not createTempFile, which makes the file owner-only): the model gets the
-            // permissions any new file gets, and an existing file of that name is never clobbered
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = wrap.apply(Channels.newOutputStream(ch));
-                out.write(bytes);
-                out.flush();
-                ch.force(true); // the rename must not become visible before the data is on disk
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWrite.write(abs, out -> {
+                OutputStream o = wrap.apply(out);
+                o.write(bytes);
+                o.flush();
+            });
         } catch (IOException e) {
-            IOException clean = new IOException(file + ": cannot write (" + reason(e, abs) + ")", e);
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException again) {
-                clean.addSuppressed(again);
-            }
-            throw clean;
+            throw new IOException(file + ": cannot write (" + reason(e, abs) + ")", e);
         }
     }
 

@@ -8,14 +8,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.scratchnet.io.AtomicWrite;
 
 /**
  * Renders images and charts to PNG bytes, deterministically, and writes them atomically.
@@ -86,25 +84,13 @@ public final class PngOutput {
         return bytes.toByteArray();
     }
 
-    /** Writes {@code img} as PNG to {@code file}: to a temp file in the same directory, then renamed. */
+    /** Writes {@code img} as PNG to {@code file} (creating its directory) with core's {@link AtomicWrite}. */
     public static Path write(BufferedImage img, Path file) throws IOException {
         byte[] png = encode(img);
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        // CREATE_NEW rather than createTempFile (owner-only): the PNG gets ordinary permissions
-        Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
-        try {
-            Files.write(tmp, png, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicWrite.write(abs, out -> out.write(png));
         return file;
     }
 
