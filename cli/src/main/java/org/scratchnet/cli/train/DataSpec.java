@@ -117,19 +117,9 @@ public final class DataSpec {
             throw Checks.usage("--label applies to csv:PATH data, not to " + spec);
         }
         int colon = spec.indexOf(':');
-        Path dir = colon < 0 || spec.substring(colon + 1).isBlank()
-                ? MnistCache.defaultDir() : Path.of(spec.substring(colon + 1));
+        Path dir = MnistCache.parse(colon < 0 ? null : spec.substring(colon + 1));
         Dataset d = kind.equals("mnist") ? Mnist.train(dir, 0, true) : Mnist.test(dir, 0, true);
-        List<String> classes = d.classNames();
-        if (o.expectedFeatures >= 0 && d.features() != o.expectedFeatures) {
-            throw new DataFormatException(spec + ": has " + d.features() + " features, the model expects "
-                    + o.expectedFeatures);
-        }
-        List<String> features = new ArrayList<>();
-        for (int j = 1; j <= d.features(); j++) {
-            features.add("pixel" + j);
-        }
-        return new Loaded(spec, d, features, classes, Task.CLASSIFICATION, true);
+        return generated(spec, d, d.classNames(), "pixel", o);
     }
 
     private static Loaded builtIn(String spec, Options o) {
@@ -148,6 +138,14 @@ public final class DataSpec {
             throw Checks.usage("--data " + spec + ": " + e.getMessage());
         }
         List<String> classes = d.classNames().isEmpty() ? List.of("0", "1") : d.classNames();
+        return generated(spec, new Dataset(d.x(), d.y(), classes), classes, "x", o);
+    }
+
+    /**
+     * A built-in or MNIST classification set, checked against the model's width and classes
+     * when there is a model; features are named {@code prefix1, prefix2, ...}.
+     */
+    private static Loaded generated(String spec, Dataset d, List<String> classes, String prefix, Options o) {
         if (o.expectedFeatures >= 0 && d.features() != o.expectedFeatures) {
             throw new DataFormatException(spec + ": has " + d.features() + " features, the model expects "
                     + o.expectedFeatures);
@@ -157,8 +155,8 @@ public final class DataSpec {
         }
         List<String> features = new ArrayList<>();
         for (int j = 1; j <= d.features(); j++) {
-            features.add("x" + j);
+            features.add(prefix + j);
         }
-        return new Loaded(spec, new Dataset(d.x(), d.y(), classes), features, classes, Task.CLASSIFICATION, true);
+        return new Loaded(spec, d, features, classes, Task.CLASSIFICATION, true);
     }
 }
