@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
@@ -123,6 +124,9 @@ public final class ModelFile {
             norm.put("std", floats(saved.standardizer().std()));
             meta.put("normalization", Json.write(norm));
         }
+        if (saved.columns() != null) {
+            meta.put("columns", Json.write(saved.columns().toTree()));
+        }
         return Safetensors.encode(tensors, meta);
     }
 
@@ -160,7 +164,19 @@ public final class ModelFile {
         if (problem != null) {
             throw Safetensors.fail(file, problem);
         }
-        return new SavedModel(model, loss, std, classes, features, task);
+        ColumnRules columns = null;
+        if (meta.containsKey("columns")) {
+            try {
+                columns = ColumnRules.fromTree(parseValue(file, "columns", meta.get("columns")));
+            } catch (IllegalArgumentException e) {
+                throw Safetensors.fail(file, e.getMessage());
+            }
+            if (columns.encodedWidth() != model.inputWidth()) {
+                throw Safetensors.fail(file, "columns encode " + columns.encodedWidth() + " inputs, model input width is "
+                        + model.inputWidth());
+            }
+        }
+        return new SavedModel(model, loss, std, classes, features, task, columns);
     }
 
     private static String required(String file, Map<String, String> meta, String key) {

@@ -28,15 +28,21 @@ public final class MetricsJson {
 
     /** Per-epoch arrays: epoch, loss, accuracy, val_loss, val_accuracy, seconds. */
     public static Map<String, Object> history(History h) {
+        return history(h, 1);
+    }
+
+    /** As {@link #history(History)} with losses multiplied by {@code lossFactor} (NaN = leave as they are). */
+    public static Map<String, Object> history(History h, double lossFactor) {
+        double f = Double.isNaN(lossFactor) ? 1 : lossFactor;
         Map<String, Object> m = new LinkedHashMap<>();
         List<Integer> epochs = new ArrayList<>();
         List<Double> loss = new ArrayList<>(), acc = new ArrayList<>(), vl = new ArrayList<>(),
                 va = new ArrayList<>(), sec = new ArrayList<>();
         for (EpochStats s : h.epochs()) {
             epochs.add(s.epoch());
-            loss.add(num(s.loss()));
+            loss.add(num(s.loss() * f));
             acc.add(num(s.accuracy()));
-            vl.add(num(s.valLoss()));
+            vl.add(num(s.valLoss() * f));
             va.add(num(s.valAccuracy()));
             sec.add(s.seconds());
         }

@@ -120,9 +120,9 @@ final class CommandLineCases {
                     "plot", "activations", "--out", "{d}/afile/x.png"),
             data("numerical divergence (lr 100 on big targets)", both(csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
                     d -> text(d.resolve("out.safetensors"), "previous model")),
-                    "… at epoch … (step …): lower the learning rate (now 100.0), check the input for NaN/Inf "
-                            + "or very large values (standardize features), or clip gradients",
-                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--lr", "100", "--epochs", "200",
-                    "--no-standardize", "--save", "{d}/out.safetensors"));
+                    "… at epoch … (step …): lower --lr (now 100.0), add --clip-norm 1, standardize the features "
+                            + "(--standardize), or check the data for NaN/Inf or very large values",
+                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--optimizer", "sgd", "--lr", "100",
+                    "--epochs", "200", "--no-standardize", "--save", "{d}/out.safetensors"));
     }
 }
