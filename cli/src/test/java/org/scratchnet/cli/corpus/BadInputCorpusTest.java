@@ -271,6 +271,7 @@ class BadInputCorpusTest {
         all.addAll(idxCases());
         all.addAll(modelCases());
         all.addAll(CommandLineCases.cases());
+        all.addAll(TableCases.cases());
         return all;
     }
 
