@@ -1,13 +1,12 @@
 package org.scratchnet.cli.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scratchnet.cli.AtomicFiles;
+import org.scratchnet.io.Json;
 import org.scratchnet.train.EpochStats;
 import org.scratchnet.train.History;
 
@@ -16,8 +15,6 @@ import org.scratchnet.train.History;
  * atomically. The schema is documented in docs/cli.md.
  */
 public final class MetricsJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private MetricsJson() {
     }
 
@@ -55,12 +52,9 @@ public final class MetricsJson {
         return m;
     }
 
+    /** Indented JSON text (core's writer: the one JSON implementation of the project). */
     public static String toJson(Object root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode metrics: " + e.getMessage(), e);
-        }
+        return Json.writeIndented(root) + "\n";
     }
 
     public static void write(Path file, Object root) {
