@@ -3,20 +3,28 @@ package org.scratchnet.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
+import org.scratchnet.data.Task;
+import org.scratchnet.io.ModelFile;
+import org.scratchnet.io.SavedModel;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.loss.BinaryCrossEntropy;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.Adam;
 import org.scratchnet.optim.LrSchedule;
 import org.scratchnet.optim.LrSchedules;
 import org.scratchnet.optim.Optimizer;
 import org.scratchnet.optim.Sgd;
+import org.scratchnet.optim.TrainingState;
 
 /**
  * The schedule listener against {@code torch.optim.lr_scheduler}: the rate of every epoch and
@@ -66,7 +74,7 @@ class LrSchedulerTest {
     void everyScheduleMatchesTorchEpochByEpoch() throws IOException {
         for (Case c : cases()) {
             Optimizer opt = new Sgd(0.1f);
-            TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10);
+            TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10, 0);
             LrScheduler l = new LrScheduler(LrSchedules.parse(c.spec()));
             l.onTrainBegin(ctx);
             for (int e = 1; e <= c.epochs(); e++) {
@@ -82,7 +90,7 @@ class LrSchedulerTest {
     void withoutValidationThePlateauWatchesTheTrainingLoss() throws IOException {
         Case c = cases().stream().filter(k -> k.spec().equals("plateau:2:0.5")).findFirst().orElseThrow();
         Optimizer opt = new Sgd(0.1f);
-        TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10);
+        TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10, 0);
         LrScheduler l = new LrScheduler(LrSchedules.parse(c.spec()));
         l.onTrainBegin(ctx);
         for (int e = 1; e <= c.epochs(); e++) {
@@ -100,7 +108,7 @@ class LrSchedulerTest {
             int resumeAt = c.epochs() / 2 + 1;
             // the saved optimizer holds the rate the resumed epoch uses; the base is given
             Optimizer opt = new Sgd((float) c.rates()[resumeAt - 1]);
-            TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10);
+            TrainContext ctx = new TrainContext(null, opt, c.epochs(), 10, 0);
             LrScheduler l = new LrScheduler(LrSchedules.parse(c.spec()), 0.1);
             l.onTrainBegin(ctx);
             for (int e = resumeAt; e <= c.epochs(); e++) {
@@ -115,7 +123,7 @@ class LrSchedulerTest {
     void plateauStartsAfreshAtEachRunBegin() {
         LrSchedule plateau = LrSchedules.parse("plateau:1:0.5");
         Optimizer opt = new Sgd(0.1f);
-        TrainContext ctx = new TrainContext(null, opt, 4, 10);
+        TrainContext ctx = new TrainContext(null, opt, 4, 10, 0);
         LrScheduler l = new LrScheduler(plateau);
         l.onTrainBegin(ctx);
         l.onEpochEnd(ctx, stats(1, 0.1, Double.NaN));
@@ -149,6 +157,57 @@ class LrSchedulerTest {
         assertThat(h.size()).isEqualTo(5);
         assertThat(seen).containsExactly(0.5f, 0.5f, 0.25f, 0.25f, 0.125f);
         assertThat(opt.learningRate()).isEqualTo(0.125f);
+    }
+
+    private static int[] bits(Sequential m) {
+        return m.parameters().stream().flatMap(p -> {
+            float[] d = p.value().data();
+            return java.util.stream.IntStream.range(0, d.length).mapToObj(i -> Float.floatToRawIntBits(d[i]));
+        }).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Ten scheduled epochs equal a ten-epoch run interrupted after five, saved to a model file, and
+     * resumed for the other five with the original base rate.
+     */
+    @Test
+    void aRunResumedFromItsModelFileKeepsTheScheduleBitForBit() throws Exception {
+        Dataset data = Datasets.quadrants(120, 5);
+        for (String spec : new String[] {"step:3:0.5", "cosine"}) {
+            Sequential straight = net();
+            Optimizer whole = new Adam(0.02f);
+            Trainer.builder(straight, new BinaryCrossEntropy(), whole).epochs(10).batchSize(16).seed(2)
+                    .listener(new LrScheduler(LrSchedules.parse(spec))).build().fit(data);
+
+            // a 10-epoch run stopped after epoch 5 (as by a checkpoint and a crash), so cosine's period is 10 in both
+            Sequential first = net();
+            TrainingListener stopAt5 = new TrainingListener() {
+                @Override
+                public void onEpochEnd(TrainContext ctx, EpochStats stats) {
+                    if (stats.epoch() == 5) {
+                        ctx.requestStop("interrupted");
+                    }
+                }
+            };
+            Trainer t1 = Trainer.builder(first, new BinaryCrossEntropy(), new Adam(0.02f)).epochs(10).batchSize(16)
+                    .seed(2).listener(new LrScheduler(LrSchedules.parse(spec))).listener(stopAt5).build();
+            t1.fit(data);
+            ByteArrayOutputStream file = new ByteArrayOutputStream();
+            ModelFile.write(file, new SavedModel(first, "bce", null, List.of("0", "1"), List.of("x1", "x2"),
+                    Task.CLASSIFICATION, t1.state()));
+            SavedModel loaded = ModelFile.read(new ByteArrayInputStream(file.toByteArray()), "resume.safetensors");
+            TrainingState state = loaded.training();
+            // the saved optimizer holds the rate epoch 6 uses; the schedule needs the original base
+            Trainer.builder(loaded.model(), new BinaryCrossEntropy(), state.optimizer()).epochs(5).batchSize(16).seed(2)
+                    .resume(state).listener(new LrScheduler(LrSchedules.parse(spec), 0.02)).build().fit(data);
+
+            assertThat(bits(loaded.model())).as(spec).containsExactly(bits(straight));
+            assertThat(state.optimizer().learningRate()).as(spec).isEqualTo(whole.learningRate());
+        }
+    }
+
+    private static Sequential net() {
+        return Sequential.builder(2).dense(8).activation("relu").dense(1).activation("sigmoid").build(6);
     }
 
     @Test
