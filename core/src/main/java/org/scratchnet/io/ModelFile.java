@@ -1,6 +1,8 @@
 package org.scratchnet.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
@@ -18,6 +20,7 @@ import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Tensor;
 
 /**
@@ -30,8 +33,12 @@ import org.scratchnet.tensor.Tensor;
  * }</pre>
  */
 public final class ModelFile {
-    /** The {@code format_version} this build writes and reads. */
-    public static final String FORMAT_VERSION = "1";
+    /**
+     * The newest {@code format_version} this build writes and reads: 2 adds layer types beyond
+     * dense and activation, inputs of more than one dimension, and training state. A model that
+     * needs none of these is still written as version 1, which earlier builds read.
+     */
+    public static final String FORMAT_VERSION = "2";
     /** Widest layer (and input) a model file may declare; wider networks cannot be saved and loaded. */
     public static final int MAX_WIDTH = ArchitectureCodec.MAX_WIDTH;
     /** Files larger than this are refused (one float array must fit in a Java array). */
@@ -102,17 +109,52 @@ public final class ModelFile {
         return decode(name, bytes);
     }
 
+    /** A model file's bytes, e.g. to broadcast a model or keep it in a database (what {@link #save} writes). */
+    public static byte[] toBytes(SavedModel saved) {
+        return encode(saved);
+    }
+
+    /** Reads a model from bytes {@link #toBytes} made; errors are one line naming {@code source}. */
+    public static SavedModel fromBytes(String source, byte[] bytes) {
+        if (bytes.length > MAX_FILE) {
+            throw Safetensors.fail(source, "model has " + bytes.length + " bytes, expected at most " + MAX_FILE);
+        }
+        return decode(source, bytes);
+    }
+
+    /** Writes the model file's bytes to {@code out} (not closed). */
+    public static void write(OutputStream out, SavedModel saved) throws IOException {
+        out.write(encode(saved));
+    }
+
+    /** Reads one model from the rest of {@code in} (not closed); errors are one line naming {@code source}. */
+    public static SavedModel read(InputStream in, String source) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        long total = 0;
+        for (int r; (r = in.read(chunk)) > 0; ) {
+            total += r;
+            if (total > MAX_FILE) {
+                throw Safetensors.fail(source, "model has more than " + MAX_FILE + " bytes");
+            }
+            buf.write(chunk, 0, r);
+        }
+        return decode(source, buf.toByteArray());
+    }
+
     /** The file's bytes for {@code saved} (what {@link #save} writes). */
     static byte[] encode(SavedModel saved) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : saved.model().parameters()) {
+        List<Parameter> all = new ArrayList<>(saved.model().parameters());
+        all.addAll(saved.model().buffers());
+        for (Parameter p : all) {
             if (tensors.put(p.name(), p.value()) != null) {
                 throw new IllegalArgumentException("cannot save: two parameters are named '" + p.name() + "'");
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "scratchnet");
-        meta.put("format_version", FORMAT_VERSION);
+        meta.put("format_version", needsVersion2(saved) ? FORMAT_VERSION : "1");
         meta.put("architecture", ArchitectureCodec.encode(saved.model()));
         meta.put("loss", saved.loss());
         meta.put("task", saved.task().id());
@@ -124,10 +166,26 @@ public final class ModelFile {
             norm.put("std", floats(saved.standardizer().std()));
             meta.put("normalization", Json.write(norm));
         }
+        if (saved.training() != null) {
+            TrainingStateCodec.encode(saved.training(), meta, tensors);
+        }
         if (saved.columns() != null) {
             meta.put("columns", Json.write(saved.columns().toTree()));
         }
         return Safetensors.encode(tensors, meta);
+    }
+
+    /** True when a version-1 reader could not read {@code saved}. */
+    private static boolean needsVersion2(SavedModel saved) {
+        if (saved.training() != null || saved.model().inputShape().length != 1) {
+            return true;
+        }
+        for (org.scratchnet.layer.Layer l : saved.model().layers()) {
+            if (!l.type().equals("dense") && !l.type().equals("activation")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SavedModel decode(String file, byte[] bytes) {
@@ -135,14 +193,15 @@ public final class ModelFile {
         Map<String, String> meta = c.metadata();
         String version = meta.get("format_version");
         if (version == null) {
-            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version "
+            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version 1 or "
                     + FORMAT_VERSION + ")");
         }
-        if (!FORMAT_VERSION.equals(version)) {
+        if (!FORMAT_VERSION.equals(version) && !"1".equals(version)) {
             throw Safetensors.fail(file, "format_version " + ModelFormatException.quote(version)
-                    + " is not supported (this build reads " + FORMAT_VERSION + ")");
+                    + " is not supported (this build reads 1 and " + FORMAT_VERSION + ")");
         }
-        Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors());
+        Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors(),
+                TrainingStateCodec.PREFIX);
         String loss = required(file, meta, "loss");
         try {
             Losses.byName(loss);
@@ -164,6 +223,7 @@ public final class ModelFile {
         if (problem != null) {
             throw Safetensors.fail(file, problem);
         }
+        TrainingState training = TrainingStateCodec.decode(file, meta, c.tensors(), model);
         ColumnRules columns = null;
         if (meta.containsKey("columns")) {
             try {
@@ -176,7 +236,7 @@ public final class ModelFile {
                         + model.inputWidth());
             }
         }
-        return new SavedModel(model, loss, std, classes, features, task, columns);
+        return new SavedModel(model, loss, std, classes, features, task, training, columns);
     }
 
     private static String required(String file, Map<String, String> meta, String key) {

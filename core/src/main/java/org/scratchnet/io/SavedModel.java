@@ -5,6 +5,7 @@ import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Tensor;
 
 /**
@@ -17,11 +18,24 @@ import org.scratchnet.tensor.Tensor;
  * @param classNames   class names in output order (empty for regression or when unknown)
  * @param featureNames input feature names (empty when unknown, else one per input)
  * @param task         classification or regression
+ * @param training     the optimizer with its state, epochs and steps done (to resume training), or null
  * @param columns      how table columns become inputs (names, one-hot vocabularies, fill values,
  *                     target scaling), or null for models that read their inputs as given
  */
 public record SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
-        List<String> featureNames, Task task, ColumnRules columns) {
+        List<String> featureNames, Task task, TrainingState training, ColumnRules columns) {
+    /** A model without training state (it can still be trained further, with a fresh optimizer). */
+    public SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
+            List<String> featureNames, Task task) {
+        this(model, loss, standardizer, classNames, featureNames, task, null, null);
+    }
+
+    /** A model with training state and without column rules. */
+    public SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
+            List<String> featureNames, Task task, TrainingState training) {
+        this(model, loss, standardizer, classNames, featureNames, task, training, null);
+    }
+
     public SavedModel {
         classNames = List.copyOf(classNames);
         featureNames = List.copyOf(featureNames);
@@ -35,16 +49,10 @@ public record SavedModel(Sequential model, String loss, Standardizer standardize
         }
     }
 
-    /** A model without column rules (inputs used as given). */
-    public SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
-            List<String> featureNames, Task task) {
-        this(model, loss, standardizer, classNames, featureNames, task, null);
-    }
-
     /**
-     * The model's outputs for encoded but unstandardized features: x (N, D) is standardized with
-     * the stored parameters when there are any, then run through the model; a regression target
-     * that was scaled for training is mapped back to its own unit. Returns (N, K).
+     * The model's outputs for encoded but unstandardized features: x (N, D) or (N, C, H, W) is
+     * standardized with the stored parameters when there are any, then run through the model; a
+     * regression target that was scaled for training is mapped back to its own unit. Returns (N, K).
      */
     public Tensor predict(Tensor x) {
         Tensor out = model.predict(standardizer == null ? x : standardizer.transform(x));

@@ -28,7 +28,7 @@ class ColumnRulesFileTest {
     @Test
     void columnRulesRoundTripAndPredictionsComeBackInTheTargetUnit(@TempDir Path dir) throws Exception {
         Sequential net = Sequential.builder(4).dense(1).build(3);
-        SavedModel saved = new SavedModel(net, "mse", null, List.of(), rules().encodedNames(), Task.REGRESSION, rules());
+        SavedModel saved = new SavedModel(net, "mse", null, List.of(), rules().encodedNames(), Task.REGRESSION, null, rules());
         Path file = dir.resolve("m.safetensors");
         ModelFile.save(file, saved);
         SavedModel back = ModelFile.load(file);
@@ -44,14 +44,14 @@ class ColumnRulesFileTest {
     @Test
     void rulesMustEncodeTheModelsInputWidth() {
         Sequential net = Sequential.builder(3).dense(1).build(3);
-        assertThatThrownBy(() -> new SavedModel(net, "mse", null, List.of(), List.of(), Task.REGRESSION, rules()))
+        assertThatThrownBy(() -> new SavedModel(net, "mse", null, List.of(), List.of(), Task.REGRESSION, null, rules()))
                 .hasMessage("SavedModel: column rules encode 4 inputs, model input width is 3");
     }
 
     @Test
     void badColumnsInTheFileAreOneLineErrors(@TempDir Path dir) throws Exception {
         Sequential net = Sequential.builder(4).dense(1).build(3);
-        byte[] good = ModelFile.encode(new SavedModel(net, "mse", null, List.of(), List.of(), Task.REGRESSION, rules()));
+        byte[] good = ModelFile.encode(new SavedModel(net, "mse", null, List.of(), List.of(), Task.REGRESSION, null, rules()));
         String text = new String(good, StandardCharsets.ISO_8859_1);
         // same length so the header size stays right: "number" -> "numbr!" is an unknown kind
         byte[] bad = text.replaceFirst("number", "numbr!").getBytes(StandardCharsets.ISO_8859_1);

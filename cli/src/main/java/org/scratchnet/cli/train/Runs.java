@@ -1,15 +1,18 @@
 package org.scratchnet.cli.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.TargetScale;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.model.Sequential;
-import org.scratchnet.optim.Adam;
+import org.scratchnet.optim.LrSchedule;
+import org.scratchnet.optim.LrSchedules;
 import org.scratchnet.optim.Optimizer;
-import org.scratchnet.optim.Sgd;
+import org.scratchnet.optim.Optimizers;
 import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.EpochStats;
 import org.scratchnet.train.LogEvery;
@@ -18,32 +21,53 @@ import org.scratchnet.train.TrainingDivergedException;
 
 /** Pieces train and sweep share: optimizers by name and post-training evaluation. */
 final class Runs {
-    static final List<String> OPTIMIZERS = List.of("sgd", "adam");
+    static final List<String> OPTIMIZERS = Optimizers.NAMES;
 
     private Runs() {
     }
 
-    /** The learning rate when --lr is not given: 0.5 for sgd (the first tutorial's), 0.01 for adam. */
+    /** The learning rate when --lr is not given: 0.5 for sgd (the first tutorial's), 0.01 for the adaptive ones. */
     static float defaultLr(String optimizer) {
-        return optimizer.equals("adam") ? 0.01f : 0.5f;
+        return Optimizers.defaultLearningRate(optimizer);
     }
 
     static Optimizer optimizer(String name, float lr, float momentum) {
-        return optimizer(name, lr, momentum, 0f);
+        return optimizer(name, lr, momentum, 0f, 0f);
     }
 
-    /** The optimizer by name, with L2 weight decay added to the gradients (as PyTorch's weight_decay). */
-    static Optimizer optimizer(String name, float lr, float momentum, float weightDecay) {
+    /**
+     * The optimizer {@code name} (Optimizers.NAMES) with L2 weight decay (PyTorch's weight_decay;
+     * AdamW's decoupled decay) and gradient-norm clipping; 0 turns either off.
+     */
+    static Optimizer optimizer(String name, float lr, float momentum, float weightDecay, float clipNorm) {
         Checks.positive("--lr", lr);
         Checks.inRange("--momentum", momentum, 0, 1);
         Checks.nonNegative("--weight-decay", weightDecay);
-        if (name.equals("adam")) {
-            if (momentum != 0) {
-                throw Checks.usage("--momentum applies to sgd; adam has its own moments");
+        Checks.nonNegative("--clip-norm", clipNorm);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("lr", lr);
+        if (momentum != 0) {
+            if (!Optimizers.keys(name).contains("momentum")) {
+                throw Checks.usage("--momentum applies to sgd and rmsprop; " + name + " has its own moments");
             }
-            return new Adam(lr, 0.9f, 0.999f, 1e-8f, weightDecay);
+            config.put("momentum", momentum);
         }
-        return new Sgd(lr, momentum, weightDecay);
+        config.put("weight_decay", weightDecay);
+        config.put("clip_norm", clipNorm);
+        try {
+            return Optimizers.create(name, config);
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage("--optimizer " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** --lr-schedule parsed; a bad spec is a usage error naming the option and the forms. */
+    static LrSchedule schedule(String spec) {
+        try {
+            return LrSchedules.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage("--lr-schedule: " + e.getMessage());
+        }
     }
 
     /**

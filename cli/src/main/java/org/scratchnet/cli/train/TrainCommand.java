@@ -23,6 +23,11 @@ import org.scratchnet.io.SavedModel;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.LrSchedule;
+import org.scratchnet.optim.Optimizer;
+import org.scratchnet.optim.Optimizers;
+import org.scratchnet.train.LrScheduler;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.EarlyStopping;
 import org.scratchnet.train.History;
@@ -61,6 +66,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SeeItLearn see;
 
+    @Option(names = "--net", paramLabel = "SPEC",
+            description = "The network's layers, e.g. \"dense 64, relu, dropout 0.2, dense 32, tanh\" (input shape from the data; "
+                    + "the output layer and loss from the task). Layers: ${sys:scratchnet.layer.usage}.")
+    String net;
+
     @Option(names = "--layers", paramLabel = "D,H...,K", description = "All widths, e.g. 2,16,1 (input and output must match the data).")
     String layers;
 
@@ -77,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", description = "Loss (default from the task: bce, softmax_ce or mse).")
     String loss;
 
-    @Option(names = "--optimizer", description = "sgd or adam (default: adam for regression, sgd otherwise).")
+    @Option(names = "--optimizer", description = "sgd, adam, adamw or rmsprop (default: adam for regression, sgd otherwise; with --init, the model file's optimizer and its state).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: 0.5 for sgd, 0.01 for adam).")
@@ -90,6 +100,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--clip-norm", paramLabel = "MAX", defaultValue = "0",
             description = "Rescale gradients whose global L2 norm exceeds MAX; 0 = off (default: ${DEFAULT-VALUE}).")
     float clipNorm;
+
+    @Option(names = "--lr-schedule", paramLabel = "SPEC",
+            description = "Change the learning rate every epoch: step:EVERY:FACTOR, cosine (to 0 at the last epoch) or plateau:PATIENCE:FACTOR (watches the validation loss, else the training loss).")
+    String lrSchedule;
+
+    private LrSchedule schedule;
 
     @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
     float momentum;
@@ -166,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw Checks.usage("--val-split + --test-split must be < 1, got " + (valSplit + testSplit));
         }
         if (optimizer != null) {
-            optimizer = Checks.oneOf("--optimizer", optimizer, Runs.OPTIMIZERS);
+            optimizer = Checks.oneOf("--optimizer", optimizer, Optimizers.NAMES);
         }
         // checked here too (Runs.optimizer does it again) so a bad value fails before any data is read
         if (lr != null) {
@@ -176,14 +192,20 @@ public final class TrainCommand implements Callable<Integer> {
             Checks.nonNegative("--weight-decay", weightDecay);
         }
         Checks.nonNegative("--clip-norm", clipNorm);
+        if (lrSchedule != null) {
+            schedule = Runs.schedule(lrSchedule);
+        }
         Checks.inRange("--momentum", momentum, 0, 1);
         Checks.writableTarget("--save", save);
         Checks.writableTarget("--metrics-out", metricsOut);
         if (logEvery != null) {
             Checks.atLeast("--log-every", logEvery, 1);
         }
-        if (init != null && (layers != null || hidden != null || weightInit != null || output != null)) {
-            throw Checks.usage("--init takes the network from the model file; drop --layers/--hidden/--output/--weight-init");
+        if (init != null && (layers != null || hidden != null || net != null || weightInit != null || output != null)) {
+            throw Checks.usage("--init takes the network from the model file; drop --layers/--hidden/--net/--output/--weight-init");
+        }
+        if (net != null && (layers != null || hidden != null)) {
+            throw Checks.usage("give --net or --layers/--hidden, not both");
         }
         if (columns.any() && !DataSpec.kind(data.spec).equals("csv")) {
             throw Checks.usage("--features, --drop, --categorical, --impute and --drop-missing apply to csv:PATH data");
@@ -198,16 +220,18 @@ public final class TrainCommand implements Callable<Integer> {
      * a validation split, because small tables overfit and the full-batch SGD of the tutorials
      * needs a hand-tuned rate per table.
      */
-    private void resolveDefaults(Task task, boolean csv, int rows) {
+    private void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
         boolean regression = task == Task.REGRESSION;
-        if (optimizer == null) {
-            optimizer = regression ? "adam" : "sgd";
-        }
-        if (lr == null) {
-            lr = Runs.defaultLr(optimizer);
+        if (!resuming) { // a resumed optimizer keeps its own settings (and --lr overrides its rate only when given)
+            if (optimizer == null) {
+                optimizer = regression ? "adam" : "sgd";
+            }
+            if (lr == null) {
+                lr = Optimizers.defaultLearningRate(optimizer);
+            }
         }
         if (weightDecay == null) {
-            weightDecay = regression ? REGRESSION_WEIGHT_DECAY : 0f;
+            weightDecay = regression && !resuming ? REGRESSION_WEIGHT_DECAY : 0f;
         }
         if (valSplit == null) {
             // tiny tables keep every row for training: a handful of validation rows would only add noise
@@ -236,7 +260,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
         notes.forEach(n -> out.println("note: " + n));
-        resolveDefaults(loaded.task(), !loaded.builtIn(), loaded.data().size());
+        // resuming: the saved optimizer keeps its state (moments, step count) unless another is asked for
+        TrainingState resumed = start == null ? null : start.training();
+        boolean reuse = resumed != null && momentum == 0
+                && (optimizer == null || optimizer.equals(resumed.optimizer().name()));
+        if (reuse && (clipNorm > 0 || weightDecay != null)) {
+            throw Checks.usage("--init resumes the saved optimizer with its settings; to change --weight-decay or"
+                    + " --clip-norm, also give --optimizer NAME (a fresh optimizer)");
+        }
+        resolveDefaults(loaded.task(), !loaded.builtIn(), loaded.data().size(), reuse);
         TrainData prepared = TrainData.prepare(loaded, start, standardize, testSplit, valSplit, seed);
         Dataset train = prepared.train(), val = prepared.val(), test = prepared.test();
         Standardizer std = prepared.std();
@@ -255,8 +287,19 @@ public final class TrainCommand implements Callable<Integer> {
             lossFn = Losses.byName(loss != null ? loss : start.loss());
         } else {
             Network.Head head = Network.head(loaded.task(), k, output, loss);
-            model = Network.build(d, Network.hidden(layers, hidden, d, k), activation, k, head, weightInit, seed);
+            model = net != null ? Network.build(net, train.sampleShape(), k, head, weightInit, seed)
+                    : Network.build(d, Network.hidden(layers, hidden, d, k), activation, k, head, weightInit, seed);
             lossFn = Losses.byName(head.loss());
+        }
+
+        Optimizer opt;
+        if (reuse) {
+            opt = resumed.optimizer();
+            if (lr != null) {
+                opt.setLearningRate(lr);
+            }
+        } else {
+            opt = Runs.optimizer(optimizer, lr, momentum, weightDecay, clipNorm);
         }
 
         out.println("data: " + loaded.describe());
@@ -264,14 +307,15 @@ public final class TrainCommand implements Callable<Integer> {
                 + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split")
                 + (target == null ? "" : "; target standardized (figures below in its own unit)"));
         out.println("model: " + Network.describe(model) + (start == null ? "" : " (from " + init + ")") + "; loss "
-                + lossFn.name() + "; " + optimizer + " lr " + lr + (momentum > 0 ? " momentum " + momentum : "")
+                + lossFn.name() + "; " + opt.name() + " lr " + opt.learningRate() + (momentum > 0 ? " momentum " + momentum : "")
                 + (weightDecay > 0 ? " weight decay " + weightDecay : "") + (clipNorm > 0 ? " clip norm " + clipNorm : "")
+                + (schedule != null ? " schedule " + schedule.describe() : "")
+                + (reuse ? " (state restored: " + resumed.epochs() + " epochs, " + resumed.steps() + " steps done)" : "")
                 + "; " + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize)
                 + (patience > 0 ? ", patience " + patience : "") + "; seed " + seed);
         out.print(model.summary());
         out.flush();
 
-        Optimizer opt = Runs.optimizer(optimizer, lr, momentum, weightDecay).clipGradNorm(clipNorm);
         Trainer.Builder tb = Trainer.builder(model, lossFn, opt)
                 .epochs(epochs).batchSize(batchSize).seed(seed).validation(val)
                 .listener(see.progress(out))
@@ -280,12 +324,19 @@ public final class TrainCommand implements Callable<Integer> {
         if (patience > 0) {
             tb.listener(new EarlyStopping(patience, 0, true));
         }
+        if (schedule != null) {
+            tb.listener(new LrScheduler(schedule));
+        }
+        if (reuse) {
+            tb.resume(resumed);
+        }
+        Trainer trainer = tb.build();
         long t0 = System.nanoTime();
         History history;
         try {
-            history = tb.build().fit(train);
+            history = trainer.fit(train);
         } catch (TrainingDivergedException e) {
-            throw new Errors.UserException(Runs.divergenceAdvice(e, lr, clipNorm, std != null), 1);
+            throw new Errors.UserException(Runs.divergenceAdvice(e, opt.learningRate(), clipNorm, std != null), 1);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
 
@@ -301,7 +352,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> classes = regression ? List.of() : loaded.classNames();
         if (save != null) {
             SavedModel saved = new SavedModel(model, lossFn.name(), std, classes, loaded.featureNames(), loaded.task(),
-                    prepared.rules());
+                    trainer.state(), prepared.rules());
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
@@ -310,7 +361,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         if (metricsOut != null) {
-            MetricsJson.write(metricsOut, metrics(loaded, tr, va, te, history, seconds, target, lossFn));
+            MetricsJson.write(metricsOut, metrics(opt, loaded, tr, va, te, history, seconds, target, lossFn));
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
@@ -325,7 +376,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metrics(DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
+    private Map<String, Object> metrics(Optimizer opt, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
             History history, double seconds, TargetScale target, Loss lossFn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "train");
@@ -349,8 +400,8 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("stop_reason", history.stopReason());
         m.put("seconds", seconds);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("optimizer", optimizer);
-        settings.put("lr", (double) lr);
+        settings.put("optimizer", opt.name());
+        settings.put("lr", (double) opt.learningRate());
         settings.put("momentum", (double) momentum);
         settings.put("weight_decay", (double) weightDecay);
         settings.put("clip_norm", (double) clipNorm);

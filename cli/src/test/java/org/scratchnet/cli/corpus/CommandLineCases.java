@@ -26,6 +26,14 @@ final class CommandLineCases {
         Corpus.Setup goodWithOldModel = both(good, d -> text(d.resolve("out.safetensors"), "previous model"));
         return List.of(
             usage("cli negative lr", goodWithOldModel, "--lr must be a positive number, got -1.0", with(TRAIN, "--lr", "-1")),
+            usage("cli net unknown layer", good, "--net: 'rleu': unknown layer 'rleu' (expected dense UNITS [nobias]; …",
+                    with(TRAIN, "--net", "dense 8, rleu")),
+            usage("cli net bad dropout", good, "--net: 'dropout 2': dropout: expected a number in [0, 1), found '2'",
+                    with(TRAIN, "--net", "dense 8, dropout 2")),
+            usage("cli net empty entry", good, "--net: entry 2 is empty: write layers as 'dense 64, relu, ...'",
+                    with(TRAIN, "--net", "dense 8,,relu")),
+            usage("cli net and hidden", good, "give --net or --layers/--hidden, not both",
+                    with(TRAIN, "--net", "dense 8", "--hidden", "4")),
             usage("cli zero lr", good, "--lr must be a positive number, got 0.0", with(TRAIN, "--lr", "0")),
             usage("cli zero epochs", goodWithOldModel, "--epochs must be >= 1, got 0",
                     "train", "--data", "csv:{d}/data.csv", "--epochs", "0", "--save", "{d}/out.safetensors"),
@@ -38,8 +46,16 @@ final class CommandLineCases {
             usage("cli unknown activation", good, "--activation: unknown activation 'swish': expected one of …",
                     with(TRAIN, "--activation", "swish")),
             usage("cli unknown loss", good, "--loss: unknown loss 'foo': expected one of …", with(TRAIN, "--loss", "foo")),
-            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, got 'rmsprop'",
-                    with(TRAIN, "--optimizer", "rmsprop")),
+            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'",
+                    with(TRAIN, "--optimizer", "adagrad")),
+            usage("cli momentum for adam", good, "--momentum applies to sgd and rmsprop; adam has its own moments",
+                    with(TRAIN, "--optimizer", "adam", "--momentum", "0.9")),
+            usage("cli unknown lr schedule", good, "--lr-schedule: …", with(TRAIN, "--lr-schedule", "linear")),
+            usage("cli lr schedule without its numbers", good, "--lr-schedule: …step:EVERY:FACTOR…",
+                    with(TRAIN, "--lr-schedule", "step:10")),
+            usage("cli weight decay on a resumed optimizer", TableCases.goodModel(), "--init resumes the saved optimizer "
+                    + "with its settings; to change --weight-decay or --clip-norm, also give --optimizer NAME (a fresh "
+                    + "optimizer)", "train", "--data", "csv:{d}/data.csv", "--init", "{d}/m.safetensors", "--clip-norm", "1"),
             usage("cli --layers input inconsistent with data", good, "--layers must start with the data's 2 features "
                     + "and end with its 1 output(s), e.g. 2,16,1; got 3,16,1", with(TRAIN, "--layers", "3,16,1")),
             usage("cli --layers output inconsistent with data", good, "--layers must start with the data's 2 features "

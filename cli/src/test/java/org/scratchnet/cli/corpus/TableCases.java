@@ -37,6 +37,19 @@ final class TableCases {
         };
     }
 
+    /** GOOD_CSV as data.csv and a model trained on it (with its optimizer state) in m.safetensors. */
+    static Corpus.Setup goodModel() {
+        return d -> {
+            text(d.resolve("data.csv"), GOOD_CSV);
+            int code = Main.run(new String[] {"train", "--data", "csv:" + d.resolve("data.csv"), "--epochs", "1",
+                "--quiet", "--save", d.resolve("m.safetensors").toString()},
+                    new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+            if (code != 0) {
+                throw new IllegalStateException("corpus setup: training the model failed");
+            }
+        };
+    }
+
     static List<Corpus> cases() {
         Corpus.Setup good = csv(GOOD_CSV);
         String[] predict = {"predict", "--model", "{d}/m.safetensors", "--output", "{d}/pred.csv"};

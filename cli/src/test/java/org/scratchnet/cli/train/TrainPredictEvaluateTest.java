@@ -238,7 +238,7 @@ class TrainPredictEvaluateTest {
         usage("error: --layers must start with the data's 2 features and end with its 1 output(s), e.g. 2,16,1; got 3,16,1",
                 "train", "--data", "xor", "--layers", "3,16,1");
         usage("error: give --layers or --hidden, not both", "train", "--data", "xor", "--layers", "2,4,1", "--hidden", "4");
-        usage("error: --optimizer must be one of sgd, adam, got 'rmsprop'", "train", "--data", "xor", "--optimizer", "rmsprop");
+        usage("error: --optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'", "train", "--data", "xor", "--optimizer", "adagrad");
         usage("error: --val-split must be in [0, 1), got 1.5", "train", "--data", "xor", "--val-split", "1.5");
         usage("error: --data: unknown data 'iris': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral",
                 "train", "--data", "iris");
