@@ -70,9 +70,46 @@ public final class Errors {
                 ex.printStackTrace(cl.getErr());
             }
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cl.getErr().println("error: " + msg.replace('\n', ' ').replace('\r', ' ') + " (see '"
+            cl.getErr().println("error: " + msg.replace('\n', ' ').replace('\r', ' ') + suggestion(ex) + " (see '"
                     + cl.getCommandSpec().qualifiedName() + " --help')");
             return 2;
+        }
+
+        /** "; did you mean 'train'?" for a mistyped command or option (picocli's closest names), else "". */
+        static String suggestion(CommandLine.ParameterException ex) {
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || u.getUnmatched().isEmpty()) {
+                return "";
+            }
+            String typed = u.getUnmatched().get(0);
+            String key = typed.startsWith("-") && typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            for (String s : u.getSuggestions()) {
+                // picocli lists near names; keep one that is a close spelling of what was typed
+                if (!s.equals(key) && distance(s, key) <= Math.max(2, key.length() / 3)) {
+                    return "; did you mean '" + s + "'?";
+                }
+            }
+            return "";
+        }
+
+        /** Edit distance with adjacent transpositions (optimal string alignment). */
+        static int distance(String a, String b) {
+            int[][] d = new int[a.length() + 1][b.length() + 1];
+            for (int i = 0; i <= a.length(); i++) {
+                d[i][0] = i;
+            }
+            for (int j = 0; j <= b.length(); j++) {
+                d[0][j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                    if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    }
+                }
+            }
+            return d[a.length()][b.length()];
         }
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code scratchnet example mnist}: the PyTorch MNIST tutorial, end to end. */
 @Command(name = "mnist", mixinStandardHelpOptions = true,
-        description = "MNIST digits: 784-256-10 ReLU MLP, Adam, batch 64, 10 epochs (~98% test accuracy).")
+        description = "MNIST digits: 784-256-10 ReLU MLP, Adam, batch 64, 10 epochs (~98%% test accuracy).")
 public final class MnistExample implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package org.scratchnet.cli.train;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.Candidates;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Task;
 import org.scratchnet.init.Rng;
@@ -30,13 +31,15 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--layers", defaultValue = "2,16,1", paramLabel = "D,H...,K", description = "All widths (default: ${DEFAULT-VALUE}).")
     String layers;
 
-    @Option(names = "--activation", defaultValue = "tanh", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "tanh", completionCandidates = Candidates.ActivationNames.class,
+            description = "Hidden activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--output", paramLabel = "ACTIVATION", description = "Output activation (default from the loss, as in train).")
     String output;
 
-    @Option(names = "--loss", description = "Loss (default: bce for one output, softmax_ce for more).")
+    @Option(names = "--loss", completionCandidates = Candidates.LossNames.class,
+            description = "Loss: ${COMPLETION-CANDIDATES} (default: bce for one output, softmax_ce for more).")
     String loss;
 
     @Option(names = "--samples", defaultValue = "4", description = "Rows of the random batch (default: ${DEFAULT-VALUE}).")

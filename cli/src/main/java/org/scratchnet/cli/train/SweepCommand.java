@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.Candidates;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Standardizer;
@@ -42,7 +43,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Hidden-layer settings to try, comma-separated; 16x8 = two layers (default: ${DEFAULT-VALUE}).")
     String hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activations to try (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", completionCandidates = Candidates.ActivationNames.class,
+            description = "Hidden activations to try, from ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--optimizer", defaultValue = "sgd", description = "Optimizers to try: sgd, adam (default: ${DEFAULT-VALUE}).")

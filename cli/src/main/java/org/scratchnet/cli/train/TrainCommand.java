@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.Candidates;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -77,17 +78,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", paramLabel = "H,...", description = "Hidden widths only, e.g. 16,8 (default: 16).")
     String hidden;
 
-    @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", defaultValue = "relu", completionCandidates = Candidates.ActivationNames.class,
+            description = "Hidden activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String activation;
 
     @Option(names = "--output", paramLabel = "ACTIVATION",
-            description = "Output activation (default from the task: sigmoid for 2 classes, none (logits) for more, identity for regression).")
+            description = "Output activation: ${COMPLETION-CANDIDATES} (default from the task: sigmoid for 2 classes, identity (logits) for more, identity for regression).",
+            completionCandidates = Candidates.ActivationNames.class)
     String output;
 
-    @Option(names = "--loss", description = "Loss (default from the task: bce, softmax_ce or mse).")
+    @Option(names = "--loss", completionCandidates = Candidates.LossNames.class,
+            description = "Loss: ${COMPLETION-CANDIDATES} (default from the task: bce, softmax_ce or mse).")
     String loss;
 
-    @Option(names = "--optimizer", description = "sgd, adam, adamw or rmsprop (default: adam for regression, sgd otherwise; with --init, the model file's optimizer and its state).")
+    @Option(names = "--optimizer", completionCandidates = Candidates.OptimizerNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: adam for regression, sgd otherwise; with --init, the model file's optimizer and its state).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: 0.5 for sgd, 0.01 for adam).")
@@ -331,6 +336,7 @@ public final class TrainCommand implements Callable<Integer> {
             tb.resume(resumed);
         }
         Trainer trainer = tb.build();
+        float startLr = opt.learningRate(); // a schedule changes it while training
         long t0 = System.nanoTime();
         History history;
         try {
@@ -361,7 +367,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         if (metricsOut != null) {
-            MetricsJson.write(metricsOut, metrics(opt, loaded, tr, va, te, history, seconds, target, lossFn));
+            MetricsJson.write(metricsOut, metrics(opt, startLr, loaded, tr, va, te, history, seconds, target, lossFn));
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
@@ -376,7 +382,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metrics(Optimizer opt, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
+    private Map<String, Object> metrics(Optimizer opt, float startLr, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
             History history, double seconds, TargetScale target, Loss lossFn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "train");
@@ -401,7 +407,9 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("seconds", seconds);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("optimizer", opt.name());
-        settings.put("lr", (double) opt.learningRate());
+        settings.put("lr", (double) startLr);
+        settings.put("lr_schedule", schedule == null ? null : schedule.spec());
+        settings.put("final_lr", (double) opt.learningRate());
         settings.put("momentum", (double) momentum);
         settings.put("weight_decay", (double) weightDecay);
         settings.put("clip_norm", (double) clipNorm);

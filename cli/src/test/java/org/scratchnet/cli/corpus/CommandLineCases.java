@@ -48,6 +48,10 @@ final class CommandLineCases {
             usage("cli unknown loss", good, "--loss: unknown loss 'foo': expected one of …", with(TRAIN, "--loss", "foo")),
             usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'",
                     with(TRAIN, "--optimizer", "adagrad")),
+            usage("cli mistyped command", d -> { }, "Unmatched argument at index 0: 'trian'; did you mean 'train'? (see "
+                    + "'scratchnet --help')", "trian"),
+            usage("cli mistyped option", good, "Unknown options: '--epoch', '5'; did you mean '--epochs'? (see "
+                    + "'scratchnet train --help')", "train", "--data", "csv:{d}/data.csv", "--epoch", "5"),
             usage("cli momentum for adam", good, "--momentum applies to sgd and rmsprop; adam has its own moments",
                     with(TRAIN, "--optimizer", "adam", "--momentum", "0.9")),
             usage("cli unknown lr schedule", good, "--lr-schedule: …", with(TRAIN, "--lr-schedule", "linear")),
