@@ -12,6 +12,7 @@ import org.scratchnet.model.Sequential;
 import org.scratchnet.train.History;
 import org.scratchnet.train.TrainingListener;
 import org.scratchnet.viz.AsciiBoundary;
+import org.scratchnet.viz.PlotNames;
 import org.scratchnet.viz.PerceptronPlot;
 import org.scratchnet.viz.Predictions;
 import org.scratchnet.viz.TrainingPlots;
@@ -88,6 +89,12 @@ public final class SeeItLearn {
      * {@code name} of --plots (for commands that train more than one model), when not null.
      */
     public void show(PrintWriter out, Sequential model, Dataset data, History history, Loss loss, String name) {
+        show(out, model, data, history, loss, name, PlotNames.DEFAULT);
+    }
+
+    /** As above, with the figures' axes named after the data's columns by {@code names}. */
+    public void show(PrintWriter out, Sequential model, Dataset data, History history, Loss loss, String name,
+            PlotNames names) {
         if (ascii) {
             if (data.features() == 2) {
                 out.println("decision boundary (digits = training points by class, X = misclassified):");
@@ -101,7 +108,7 @@ public final class SeeItLearn {
         }
         Path dir = name == null ? plots : plots.resolve(name);
         try {
-            report(out, dir, TrainingPlots.writeAll(dir, model, data, history, loss));
+            report(out, dir, TrainingPlots.writeAll(dir, model, data, history, loss, names));
         } catch (IOException e) {
             throw new Errors.UserException("cannot write plots to " + dir + ": " + Errors.describe(e), 1);
         }

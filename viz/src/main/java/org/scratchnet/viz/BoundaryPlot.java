@@ -35,6 +35,7 @@ import org.scratchnet.tensor.Tensor;
  * from a pixel's hue (the test does exactly that).
  */
 public final class BoundaryPlot {
+
     public static final int WIDTH = 640;
     public static final int HEIGHT = 560;
     /** Grid cells per axis. */
@@ -157,6 +158,13 @@ public final class BoundaryPlot {
         double px = plot.getDomainAxis().valueToJava2D(x1, area, plot.getDomainAxisEdge());
         double py = plot.getRangeAxis().valueToJava2D(x2, area, plot.getRangeAxisEdge());
         return new Point2D.Double(px, py);
+    }
+
+    /** The same figure with its axes named by {@code names} (default x1, x2). */
+    public BoundaryPlot named(PlotNames names) {
+        plot.getDomainAxis().setLabel(names.feature(0));
+        plot.getRangeAxis().setLabel(names.feature(1));
+        return this;
     }
 
     public Path write(Path file) throws IOException {

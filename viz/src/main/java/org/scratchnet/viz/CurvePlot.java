@@ -53,12 +53,21 @@ public final class CurvePlot {
         NumberAxis xa = new NumberAxis("epoch");
         xa.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         xa.setAutoRangeIncludesZero(false);
-        NumberAxis ya = new NumberAxis(yLabel);
+        org.jfree.chart.axis.ValueAxis ya;
         if (unitRange) {
-            ya.setAutoRange(false);
-            ya.setRange(0, 1.02);
+            NumberAxis a = new NumberAxis(yLabel);
+            a.setAutoRange(false);
+            a.setRange(0, 1.02);
+            ya = a;
+        } else if (spansTwoDecades(train, val)) {
+            // a loss falling from 10 to 0.01 is a flat line after the first epochs on a linear axis
+            org.jfree.chart.axis.LogAxis a = new org.jfree.chart.axis.LogAxis(yLabel + " (log scale)");
+            a.setAutoRange(true);
+            ya = a;
         } else {
-            ya.setAutoRangeIncludesZero(true);
+            NumberAxis a = new NumberAxis(yLabel);
+            a.setAutoRangeIncludesZero(true);
+            ya = a;
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, train.length <= 30);
         for (int i = 0; i < 2; i++) {
@@ -67,6 +76,23 @@ public final class CurvePlot {
         }
         XYPlot plot = new XYPlot(c, xa, ya, r);
         return Charts.chart(title, plot, true);
+    }
+
+    /** True when the positive finite values span at least a factor 100 (and none is 0 or negative). */
+    static boolean spansTwoDecades(double[] train, double[] val) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (double[] a : new double[][] {train, val}) {
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    if (v <= 0) {
+                        return false;
+                    }
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return hi > 0 && hi / lo >= 100;
     }
 
     private static XYSeries series(String name, double[] values) {

@@ -31,15 +31,24 @@ public final class PredictionPlot {
 
     /** p and y are (N, 1): predicted probabilities or values, and targets. */
     public static JFreeChart chart(Tensor p, Tensor y, boolean classification) {
+        return chart(p, y, classification, PlotNames.DEFAULT);
+    }
+
+    /** As {@link #chart(Tensor, Tensor, boolean)}; a regression figure names its axes after the target. */
+    public static JFreeChart chart(Tensor p, Tensor y, boolean classification, PlotNames names) {
         if (p.cols() != 1 || y.cols() != 1 || p.rows() != y.rows()) {
             throw new IllegalArgumentException("prediction plot needs one output column: predictions "
                     + p.shapeString() + ", targets " + y.shapeString());
         }
-        return classification ? binary(p, y) : regression(p, y);
+        return classification ? binary(p, y) : regression(p, y, names);
     }
 
     public static Path write(Tensor p, Tensor y, boolean classification, Path file) throws IOException {
-        return PngOutput.write(chart(p, y, classification), WIDTH, HEIGHT, file);
+        return write(p, y, classification, PlotNames.DEFAULT, file);
+    }
+
+    public static Path write(Tensor p, Tensor y, boolean classification, PlotNames names, Path file) throws IOException {
+        return PngOutput.write(chart(p, y, classification, names), WIDTH, HEIGHT, file);
     }
 
     private static JFreeChart binary(Tensor p, Tensor y) {
@@ -85,7 +94,7 @@ public final class PredictionPlot {
         return Charts.chart("Predicted probability vs actual label (threshold 0.5)", plot, true);
     }
 
-    private static JFreeChart regression(Tensor p, Tensor y) {
+    private static JFreeChart regression(Tensor p, Tensor y, PlotNames names) {
         XYSeries pts = new XYSeries("samples", false, true);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.rows(); i++) {
@@ -99,7 +108,7 @@ public final class PredictionPlot {
         XYSeries diag = new XYSeries("perfect (y = x)", false, true);
         diag.add(lo, lo);
         diag.add(hi, hi);
-        XYPlot plot = Charts.xyPlot(new double[] {lo, hi, lo, hi}, "actual", "predicted");
+        XYPlot plot = Charts.xyPlot(new double[] {lo, hi, lo, hi}, names.target("actual"), names.target("predicted"));
         plot.setDataset(0, new XYSeriesCollection(pts));
         XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
         dots.setSeriesShape(0, new Ellipse2D.Double(-3, -3, 6, 6));

@@ -37,21 +37,28 @@ public final class TrainingPlots {
     /** Writes every figure that fits; returns the files written, in the order above. */
     public static List<Path> writeAll(Path dir, Sequential model, Dataset data, History history, Loss loss)
             throws IOException {
+        return writeAll(dir, model, data, history, loss, PlotNames.DEFAULT);
+    }
+
+    /** As {@link #writeAll(Path, Sequential, Dataset, History, Loss)} with the axes named by {@code names}. */
+    public static List<Path> writeAll(Path dir, Sequential model, Dataset data, History history, Loss loss,
+            PlotNames names) throws IOException {
         List<Path> written = new ArrayList<>();
         if (history != null && history.size() > 0) {
-            written.add(CurvePlot.writeLoss(history, loss.name(), dir.resolve("loss.png")));
+            String lossName = loss.name() + (names.standardizedTarget() ? ", standardized target" : "");
+            written.add(CurvePlot.writeLoss(history, lossName, dir.resolve("loss.png")));
             if (CurvePlot.hasAccuracy(history)) {
                 written.add(CurvePlot.writeAccuracy(history, dir.resolve("accuracy.png")));
             }
         }
         boolean classification = Metrics.isClassificationTarget(data.y());
         if (data.features() == 2 && classification) {
-            written.add(ScatterPlot.write(data, title(data), dir.resolve("data.png")));
-            written.add(BoundaryPlot.of(model, data, loss).write(dir.resolve("boundary.png")));
+            written.add(ScatterPlot.write(data, title(data), names, dir.resolve("data.png")));
+            written.add(BoundaryPlot.of(model, data, loss).named(names).write(dir.resolve("boundary.png")));
         }
         Tensor p = Predictions.probabilities(model, data.x(), loss);
         if (data.targets() == 1) {
-            written.add(PredictionPlot.write(p, data.y(), classification, dir.resolve("predictions.png")));
+            written.add(PredictionPlot.write(p, data.y(), classification, names, dir.resolve("predictions.png")));
         }
         if (classification && data.targets() >= 3) {
             long[][] m = ConfusionPlot.counts(Predictions.classes(data.y()), Predictions.classes(p), data.targets());

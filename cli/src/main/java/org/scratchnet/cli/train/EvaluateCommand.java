@@ -44,6 +44,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--metrics-out", paramLabel = "FILE.json", description = "Write the metrics as JSON.")
     Path metricsOut;
 
+    @Option(names = "--plots", paramLabel = "DIR",
+            description = "Write figures here: the confusion matrix (classification), predicted against actual (regression or two classes).")
+    Path plots;
+
     @Override
     public Integer call() {
         Checks.writableTarget("--metrics-out", metricsOut);
@@ -105,12 +109,19 @@ public final class EvaluateCommand implements Callable<Integer> {
             m.put("mae", MetricsJson.num(r[1]));
             m.put("r2", MetricsJson.num(r[2]));
         }
+        if (plots != null) {
+            EvaluationPlots.write(out, plots, pred, y, saved, loss, o.classNames, labelName(saved));
+        }
         if (metricsOut != null) {
             MetricsJson.write(metricsOut, m);
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
         return 0;
+    }
+
+    private static String labelName(SavedModel saved) {
+        return saved.columns() == null ? null : saved.columns().label();
     }
 
     /** {mse, mae, r2} over all elements of pred and y (N, K), in double. */

@@ -14,6 +14,7 @@ import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.cli.Errors;
+import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Standardizer;
@@ -35,6 +36,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import org.scratchnet.train.TrainingDivergedException;
 import org.scratchnet.optim.Optimizer;
+import org.scratchnet.viz.PlotNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -353,7 +355,9 @@ public final class TrainCommand implements Callable<Integer> {
             out.println(history.stopReason());
         }
         out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
-        see.show(out, model, train, history, lossFn);
+        ColumnRules rules = prepared.rules();
+        see.show(out, model, train, history, lossFn, null, new PlotNames(loaded.featureNames(),
+                rules == null ? null : rules.label(), std != null, target != null));
 
         List<String> classes = regression ? List.of() : loaded.classNames();
         if (save != null) {

@@ -96,6 +96,9 @@ final class TableCases {
                     with(predict, "--data", "csv:{d}/data.csv")),
             data("rules: text in a number column", tableModel("size,color\nbig,red\n"), CSV
                     + ":2:1: expected a number in column 'size', found 'big'", with(predict, "--data", "csv:{d}/data.csv")),
+            data("evaluate --plots under a file", both(tableModel(TABLE), d -> text(d.resolve("afile"), "x")),
+                    "cannot write plots to {d}/afile/p: {d}/afile/p: Not a directory",
+                    "evaluate", "--model", "{d}/m.safetensors", "--data", "csv:{d}/data.csv", "--plots", "{d}/afile/p"),
             usage("rules: --input row width", tableModel(TABLE), "--input row 1 has 1 values, the model expects 2 "
                     + "(size, color)", with(predict, "--input", "1.5")),
             usage("rules: --input text in a number column", tableModel(TABLE), "--input:1:1: expected a number in column "

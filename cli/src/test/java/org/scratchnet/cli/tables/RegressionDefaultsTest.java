@@ -55,7 +55,9 @@ class RegressionDefaultsTest {
         assertThat(tr.out()).contains("regression target", "target standardized", "adam", "weight decay", "patience")
                 .containsPattern("train mae = [0-9.]+, train r2 = 0\\.[5-9]");
         assertThat(Files.readString(metrics)).contains("\"train_r2\"", "\"val_mae\"");
-        Result ev = ok("evaluate", "--model", model.toString(), "--data", "csv:" + write(dir.resolve("test.csv"), test));
+        Result ev = ok("evaluate", "--model", model.toString(), "--data", "csv:" + write(dir.resolve("test.csv"), test),
+                "--plots", dir.resolve("plots").toString());
+        assertThat(ev.out()).contains("plots: wrote predictions.png");
         double r2 = ev.number("r2 = ([-0-9.]+)");
         double mae = ev.number("mae = ([0-9.]+)");
         double ols = olsR2(train, test);

@@ -85,7 +85,10 @@ class TablesTest {
         assertThat(tr.out()).contains("note: column 'city' holds text: read as categories (one-hot)",
                 "300 rows, 5 features, 3 classes [k0, k1, k2]");
 
-        Result ev = ok("evaluate", "--model", model.toString(), "--data", "csv:" + test);
+        Path plots = dir.resolve("plots");
+        Result ev = ok("evaluate", "--model", model.toString(), "--data", "csv:" + test, "--plots", plots.toString());
+        assertThat(ev.out()).contains("plots: wrote confusion.png to " + plots, "macro F1 = ");
+        assertThat(Files.size(plots.resolve("confusion.png"))).isGreaterThan(1000);
         Result evShuffled = ok("evaluate", "--model", model.toString(), "--data", "csv:" + shuffled);
         double acc = ev.number("accuracy = ([0-9.]+)");
         assertThat(acc).isGreaterThan(0.9);
@@ -114,7 +117,8 @@ class TablesTest {
 
     /** The accuracy line and the report (the model and data lines name the files). */
     private static List<String> metricLines(String out) {
-        return out.lines().filter(l -> !l.startsWith("model:") && !l.startsWith("data:") && !l.startsWith("note:")).toList();
+        return out.lines().filter(l -> !l.startsWith("model:") && !l.startsWith("data:") && !l.startsWith("note:")
+                && !l.startsWith("plots:")).toList();
     }
 
     @Test
