@@ -39,6 +39,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    ColumnOptions columns;
+
     @Option(names = "--hidden", defaultValue = "16", paramLabel = "H,...",
             description = "Hidden-layer settings to try, comma-separated; 16x8 = two layers (default: ${DEFAULT-VALUE}).")
     String hidden;
@@ -47,7 +50,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Hidden activations to try, from ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "Optimizers to try: sgd, adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "sgd", completionCandidates = Candidates.OptimizerNames.class,
+            description = "Optimizers to try, from ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rates to try (default: 0.5 for sgd, 0.01 for adam).")
@@ -117,7 +121,12 @@ public final class SweepCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         long dataSeed = seedList.get(0);
-        DataSpec.Loaded loaded = DataSpec.load(data.spec, data.options(dataSeed));
+        if (columns.any() && !DataSpec.kind(data.spec).equals("csv")) {
+            throw Checks.usage("--features, --drop, --categorical, --impute and --drop-missing apply to csv:PATH data");
+        }
+        DataSpec.Options options = data.options(dataSeed);
+        options.table = columns.table();
+        DataSpec.Loaded loaded = DataSpec.load(data.spec, options);
         Dataset train = loaded.data(), val = null;
         if (valSplit > 0) {
             Dataset[] parts = TrainCommand.split(train, valSplit, dataSeed + 1, "--val-split");
