@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
@@ -168,6 +169,9 @@ public final class ModelFile {
         if (saved.training() != null) {
             TrainingStateCodec.encode(saved.training(), meta, tensors);
         }
+        if (saved.columns() != null) {
+            meta.put("columns", Json.write(saved.columns().toTree()));
+        }
         return Safetensors.encode(tensors, meta);
     }
 
@@ -220,7 +224,19 @@ public final class ModelFile {
             throw Safetensors.fail(file, problem);
         }
         TrainingState training = TrainingStateCodec.decode(file, meta, c.tensors(), model);
-        return new SavedModel(model, loss, std, classes, features, task, training);
+        ColumnRules columns = null;
+        if (meta.containsKey("columns")) {
+            try {
+                columns = ColumnRules.fromTree(parseValue(file, "columns", meta.get("columns")));
+            } catch (IllegalArgumentException e) {
+                throw Safetensors.fail(file, e.getMessage());
+            }
+            if (columns.encodedWidth() != model.inputWidth()) {
+                throw Safetensors.fail(file, "columns encode " + columns.encodedWidth() + " inputs, model input width is "
+                        + model.inputWidth());
+            }
+        }
+        return new SavedModel(model, loss, std, classes, features, task, training, columns);
     }
 
     private static String required(String file, Map<String, String> meta, String key) {

@@ -31,6 +31,7 @@ class FormatFixtureTest {
         assertThat(m.task()).isEqualTo(Task.CLASSIFICATION);
         assertThat(m.classNames()).containsExactly("0", "1");
         assertThat(m.featureNames()).containsExactly("x1", "x2");
+        assertThat(m.columns()).as("version 1 files written before column rules have none").isNull();
         assertThat(m.standardizer().mean()).containsExactly(-0.12958917f, -0.08141823f);
         Tensor p = m.predict(Tensor.matrix(new float[][] {{1, -1}, {0.5f, 0.25f}}));
         assertThat(p.get(0, 0)).isCloseTo(0.4804881513118744f, within(1e-6f));
