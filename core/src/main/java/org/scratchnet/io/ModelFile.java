@@ -32,8 +32,12 @@ import org.scratchnet.tensor.Tensor;
  * }</pre>
  */
 public final class ModelFile {
-    /** The {@code format_version} this build writes and reads. */
-    public static final String FORMAT_VERSION = "1";
+    /**
+     * The newest {@code format_version} this build writes and reads: 2 adds layer types beyond
+     * dense and activation, inputs of more than one dimension, and training state. A model that
+     * needs none of these is still written as version 1, which earlier builds read.
+     */
+    public static final String FORMAT_VERSION = "2";
     /** Widest layer (and input) a model file may declare; wider networks cannot be saved and loaded. */
     public static final int MAX_WIDTH = ArchitectureCodec.MAX_WIDTH;
     /** Files larger than this are refused (one float array must fit in a Java array). */
@@ -149,7 +153,7 @@ public final class ModelFile {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "scratchnet");
-        meta.put("format_version", FORMAT_VERSION);
+        meta.put("format_version", needsVersion2(saved) ? FORMAT_VERSION : "1");
         meta.put("architecture", ArchitectureCodec.encode(saved.model()));
         meta.put("loss", saved.loss());
         meta.put("task", saved.task().id());
@@ -167,17 +171,30 @@ public final class ModelFile {
         return Safetensors.encode(tensors, meta);
     }
 
+    /** True when a version-1 reader could not read {@code saved}. */
+    private static boolean needsVersion2(SavedModel saved) {
+        if (saved.training() != null || saved.model().inputShape().length != 1) {
+            return true;
+        }
+        for (org.scratchnet.layer.Layer l : saved.model().layers()) {
+            if (!l.type().equals("dense") && !l.type().equals("activation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static SavedModel decode(String file, byte[] bytes) {
         Safetensors.Content c = Safetensors.decode(file, bytes);
         Map<String, String> meta = c.metadata();
         String version = meta.get("format_version");
         if (version == null) {
-            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version "
+            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version 1 or "
                     + FORMAT_VERSION + ")");
         }
-        if (!FORMAT_VERSION.equals(version)) {
+        if (!FORMAT_VERSION.equals(version) && !"1".equals(version)) {
             throw Safetensors.fail(file, "format_version " + ModelFormatException.quote(version)
-                    + " is not supported (this build reads " + FORMAT_VERSION + ")");
+                    + " is not supported (this build reads 1 and " + FORMAT_VERSION + ")");
         }
         Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors(),
                 TrainingStateCodec.PREFIX);

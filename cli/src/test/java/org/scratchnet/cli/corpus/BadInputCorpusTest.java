@@ -229,7 +229,7 @@ class BadInputCorpusTest {
             data("model malformed JSON", model(m2(h -> h.replaceFirst("\\{\"__metadata__\":", "{\"__metadata__\" "))),
                     m + ": malformed JSON header at offset 16: expected ':', found '{'", predict),
             data("model unknown format version", model(m2(h -> h.replace("\"format_version\":\"1\"",
-                    "\"format_version\":\"7\""))), m + ": format_version '7' is not supported (this build reads 1)", predict),
+                    "\"format_version\":\"7\""))), m + ": format_version '7' is not supported (this build reads 1 and 2)", predict),
             data("model offsets out of range", model(m2(h -> h.replace("[64,68]", "[64,72]"))),
                     m + ": tensor 'dense2.bias': data_offsets [64, 72] outside the data section [0, 68]", predict),
             data("model offsets overlap", model(m2(h -> h.replace("[64,68]", "[60,64]"))),
