@@ -17,6 +17,10 @@ public final class ConvGeometry {
     public final int sh, sw;
     public final int padTop, padBottom, padLeft, padRight;
     public final int oh, ow;
+    /** Output rows [ohFrom, ohTo) and columns [owFrom, owTo) whose windows lie wholly inside the image. */
+    final int ohFrom, ohTo, owFrom, owTo;
+    private volatile int[] patchOffsets;
+    private volatile int[][] interior;
 
     /**
      * @throws ShapeException if a size is not positive, a pad is negative, or the window does not
@@ -51,6 +55,63 @@ public final class ConvGeometry {
         this.padRight = padRight;
         this.oh = (h + padTop + padBottom - kh) / sh + 1;
         this.ow = (w + padLeft + padRight - kw) / sw + 1;
+        this.ohFrom = Math.min(oh, (padTop + sh - 1) / sh);
+        this.ohTo = Math.max(ohFrom, Math.min(oh, h - kh + padTop < 0 ? 0 : (h - kh + padTop) / sh + 1));
+        this.owFrom = Math.min(ow, (padLeft + sw - 1) / sw);
+        this.owTo = Math.max(owFrom, Math.min(ow, w - kw + padLeft < 0 ? 0 : (w - kw + padLeft) / sw + 1));
+    }
+
+    /** True when output pixel (oh, ow)'s window lies wholly inside the image (no bounds checks needed). */
+    boolean inside(int r, int col) {
+        return r >= ohFrom && r < ohTo && col >= owFrom && col < owTo;
+    }
+
+    /** Input offset of the window's top-left cell for output (oh, ow); may be negative at a padded edge. */
+    int windowBase(int r, int col) {
+        return (r * sh - padTop) * w + col * sw - padLeft;
+    }
+
+    /**
+     * Offsets of the C·kH·kW window cells from the window's top-left cell, in im2col column order
+     * {@code (c·kH + i)·kW + j}: {@code c·H·W + i·W + j}. Computed once per geometry.
+     */
+    int[] patchOffsets() {
+        int[] p = patchOffsets;
+        if (p == null) {
+            p = new int[patch()];
+            int q = 0;
+            for (int ch = 0; ch < c; ch++) {
+                for (int i = 0; i < kh; i++) {
+                    for (int j = 0; j < kw; j++) {
+                        p[q++] = ch * h * w + i * w + j;
+                    }
+                }
+            }
+            patchOffsets = p;
+        }
+        return p;
+    }
+
+    /**
+     * The outputs whose windows lie inside the image, row-major: {@code [0]} their windows' base
+     * offsets in the input plane, {@code [1]} their indices in the output plane. The vector pools
+     * gather L of them at a time, whatever the plane's width.
+     */
+    int[][] interior() {
+        int[][] t = interior;
+        if (t == null) {
+            int count = (ohTo - ohFrom) * (owTo - owFrom);
+            t = new int[2][count];
+            int k = 0;
+            for (int r = ohFrom; r < ohTo; r++) {
+                for (int col = owFrom; col < owTo; col++, k++) {
+                    t[0][k] = windowBase(r, col);
+                    t[1][k] = r * ow + col;
+                }
+            }
+            interior = t;
+        }
+        return t;
     }
 
     /** Square window, equal stride and the same pad on all four sides. */

@@ -10,20 +10,33 @@ public final class ScalarConvKernels implements ConvKernels {
     @Override
     public void im2col(float[] x, int xo, ConvGeometry g, float[] col, int co) {
         int patch = g.patch();
+        int[] offs = g.patchOffsets();
         for (int oh = 0; oh < g.oh; oh++) {
             for (int ow = 0; ow < g.ow; ow++) {
                 int row = co + (oh * g.ow + ow) * patch;
-                int q = 0;
-                for (int c = 0; c < g.c; c++) {
-                    int plane = xo + c * g.h * g.w;
-                    for (int i = 0; i < g.kh; i++) {
-                        int ih = oh * g.sh - g.padTop + i;
-                        boolean rowIn = ih >= 0 && ih < g.h;
-                        for (int j = 0; j < g.kw; j++, q++) {
-                            int iw = ow * g.sw - g.padLeft + j;
-                            col[row + q] = rowIn && iw >= 0 && iw < g.w ? x[plane + ih * g.w + iw] : 0f;
-                        }
+                if (g.inside(oh, ow)) {
+                    int base = xo + g.windowBase(oh, ow);
+                    for (int q = 0; q < patch; q++) {
+                        col[row + q] = x[base + offs[q]];
                     }
+                } else {
+                    edgeRow(x, xo, g, col, row, oh, ow);
+                }
+            }
+        }
+    }
+
+    /** One im2col row of a window that overhangs the image: cells outside read as 0. */
+    static void edgeRow(float[] x, int xo, ConvGeometry g, float[] col, int row, int oh, int ow) {
+        int q = 0;
+        for (int c = 0; c < g.c; c++) {
+            int plane = xo + c * g.h * g.w;
+            for (int i = 0; i < g.kh; i++) {
+                int ih = oh * g.sh - g.padTop + i;
+                boolean rowIn = ih >= 0 && ih < g.h;
+                for (int j = 0; j < g.kw; j++, q++) {
+                    int iw = ow * g.sw - g.padLeft + j;
+                    col[row + q] = rowIn && iw >= 0 && iw < g.w ? x[plane + ih * g.w + iw] : 0f;
                 }
             }
         }
@@ -32,21 +45,34 @@ public final class ScalarConvKernels implements ConvKernels {
     @Override
     public void col2im(float[] col, int co, ConvGeometry g, float[] dx, int xo) {
         int patch = g.patch();
+        int[] offs = g.patchOffsets();
         for (int oh = 0; oh < g.oh; oh++) {
             for (int ow = 0; ow < g.ow; ow++) {
                 int row = co + (oh * g.ow + ow) * patch;
-                int q = 0;
-                for (int c = 0; c < g.c; c++) {
-                    int plane = xo + c * g.h * g.w;
-                    for (int i = 0; i < g.kh; i++) {
-                        int ih = oh * g.sh - g.padTop + i;
-                        boolean rowIn = ih >= 0 && ih < g.h;
-                        for (int j = 0; j < g.kw; j++, q++) {
-                            int iw = ow * g.sw - g.padLeft + j;
-                            if (rowIn && iw >= 0 && iw < g.w) {
-                                dx[plane + ih * g.w + iw] += col[row + q];
-                            }
-                        }
+                if (g.inside(oh, ow)) {
+                    int base = xo + g.windowBase(oh, ow);
+                    for (int q = 0; q < patch; q++) {
+                        dx[base + offs[q]] += col[row + q];
+                    }
+                } else {
+                    edgeRowBackward(col, row, g, dx, xo, oh, ow);
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #edgeRow}: cells outside the image are dropped. */
+    static void edgeRowBackward(float[] col, int row, ConvGeometry g, float[] dx, int xo, int oh, int ow) {
+        int q = 0;
+        for (int c = 0; c < g.c; c++) {
+            int plane = xo + c * g.h * g.w;
+            for (int i = 0; i < g.kh; i++) {
+                int ih = oh * g.sh - g.padTop + i;
+                boolean rowIn = ih >= 0 && ih < g.h;
+                for (int j = 0; j < g.kw; j++, q++) {
+                    int iw = ow * g.sw - g.padLeft + j;
+                    if (rowIn && iw >= 0 && iw < g.w) {
+                        dx[plane + ih * g.w + iw] += col[row + q];
                     }
                 }
             }
@@ -57,9 +83,32 @@ public final class ScalarConvKernels implements ConvKernels {
     public void maxPool(float[] x, int xo, ConvGeometry g, float[] y, int yo, int[] arg) {
         for (int oh = 0; oh < g.oh; oh++) {
             for (int ow = 0; ow < g.ow; ow++) {
-                maxWindow(x, xo, g, y, yo, arg, oh, ow);
+                if (g.inside(oh, ow)) {
+                    maxInside(x, xo, g, y, yo, arg, oh, ow);
+                } else {
+                    maxWindow(x, xo, g, y, yo, arg, oh, ow);
+                }
             }
         }
+    }
+
+    /** {@link #maxWindow} for a window wholly inside the image: the same comparisons, no clamping. */
+    private static void maxInside(float[] x, int xo, ConvGeometry g, float[] y, int yo, int[] arg, int oh, int ow) {
+        int base = g.windowBase(oh, ow);
+        float max = Float.NEGATIVE_INFINITY;
+        int at = base;
+        for (int i = 0; i < g.kh; i++) {
+            int rowAt = base + i * g.w;
+            for (int j = 0; j < g.kw; j++) {
+                float v = x[xo + rowAt + j];
+                if (v > max || v != v) { // v != v: NaN propagates, as PyTorch
+                    max = v;
+                    at = rowAt + j;
+                }
+            }
+        }
+        y[yo + oh * g.ow + ow] = max;
+        arg[yo + oh * g.ow + ow] = at;
     }
 
     /** One output of max pooling; also the vector path's edge columns. */

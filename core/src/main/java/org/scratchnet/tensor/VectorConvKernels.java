@@ -7,14 +7,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector-API pooling: L adjacent outputs of a row at once, for the interior columns whose
- * windows lie wholly inside the image (the edge columns take the scalar window). With a stride
- * the L inputs of one window position are gathered through a fixed index map. Each output sees
+ * Vector-API pooling. Windows that lie wholly inside the image are handled L at a time through
+ * gathers and scatters with index tables computed once per {@link ConvGeometry}, whatever the
+ * plane's width; windows that overhang a padded edge take the scalar code. Each value sees
  * the same operations in the same order as in {@link ScalarConvKernels}, so the bits agree.
  *
- * <p>im2col, col2im and the pooling gradients are scattered copies and sums that the Vector API
- * does not speed up (overlapping windows would collide in a vector scatter); they use the scalar
- * loops. The convolution's arithmetic is the product, done by {@link VectorKernels}.
+ * <p>im2col and col2im use the scalar table loops (gathers measured slower), and the pooling
+ * gradients stay scalar: overlapping windows would collide in a vector scatter, and they are a
+ * small share of a step. The convolution's arithmetic is the product, done by
+ * {@link VectorKernels}.
  *
  * <p>Loaded reflectively ({@link ConvKernels#current()}), so nothing else may refer to this class.
  */
@@ -29,70 +30,65 @@ public final class VectorConvKernels implements ConvKernels {
         return "vector";
     }
 
+    /** The scalar table loop: measured about twice as fast as vector gathers here (few cells per window row). */
     @Override
     public void im2col(float[] x, int xo, ConvGeometry g, float[] col, int co) {
         SCALAR.im2col(x, xo, g, col, co);
     }
 
+    /** Scalar, as {@link #im2col}. */
     @Override
     public void col2im(float[] col, int co, ConvGeometry g, float[] dx, int xo) {
         SCALAR.col2im(col, co, g, dx, xo);
     }
 
-    /** First output column whose window starts inside the image: ow·sW − left ≥ 0. */
-    private static int interiorFrom(ConvGeometry g) {
-        return Math.min(g.ow, (g.padLeft + g.sw - 1) / g.sw);
-    }
-
-    /** One past the last output column whose window ends inside the image: ow·sW − left + kW ≤ W. */
-    private static int interiorTo(ConvGeometry g, int from) {
-        int last = g.w - g.kw + g.padLeft;
-        return last < 0 ? from : Math.max(from, Math.min(g.ow, last / g.sw + 1));
-    }
-
-    /** Lane l reads input column offset l·sW. */
-    private static int[] laneMap(int sw) {
-        int[] map = new int[L];
-        for (int l = 0; l < L; l++) {
-            map[l] = l * sw;
-        }
-        return map;
-    }
-
-    private static FloatVector load(float[] x, int base, int sw, int[] map) {
-        return sw == 1 ? FloatVector.fromArray(S, x, base) : FloatVector.fromArray(S, x, base, map, 0);
-    }
-
+    /**
+     * Max pooling, L interior outputs at a time from {@link ConvGeometry#interior()} (so a 13-wide
+     * plane vectorises too): for each window cell, gather the L inputs, keep the larger (or NaN)
+     * and its index; scatter the results. The rest of the plane takes the scalar window.
+     */
     @Override
     public void maxPool(float[] x, int xo, ConvGeometry g, float[] y, int yo, int[] arg) {
-        int lo = interiorFrom(g), hi = interiorTo(g, lo);
-        int[] map = laneMap(g.sw);
-        IntVector lanes = IntVector.fromArray(IS, map, 0);
+        int[][] in = g.interior();
+        int[] bases = in[0], outs = in[1];
+        int full = bases.length - bases.length % L;
         FloatVector minusInf = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (int oh = 0; oh < g.oh; oh++) {
-            int h0 = Math.max(0, oh * g.sh - g.padTop), h1 = Math.min(g.h, oh * g.sh - g.padTop + g.kh);
-            int ow = 0;
-            for (; ow < lo; ow++) {
-                ScalarConvKernels.maxWindow(x, xo, g, y, yo, arg, oh, ow);
-            }
-            for (; ow + L <= hi; ow += L) {
-                int col0 = ow * g.sw - g.padLeft;
-                FloatVector max = minusInf;
-                IntVector at = lanes.add(h0 * g.w + col0);
-                for (int ih = h0; ih < h1; ih++) {
-                    for (int j = 0; j < g.kw; j++) {
-                        int idx = ih * g.w + col0 + j;
-                        FloatVector v = load(x, xo + idx, g.sw, map);
-                        VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
-                        max = max.blend(v, take);
-                        at = at.blend(lanes.add(idx), take.cast(IS));
-                    }
+        for (int k = 0; k < full; k += L) {
+            FloatVector max = minusInf;
+            IntVector base = IntVector.fromArray(IS, bases, k);
+            IntVector at = base;
+            for (int i = 0; i < g.kh; i++) {
+                for (int j = 0; j < g.kw; j++) {
+                    int cell = i * g.w + j;
+                    FloatVector v = FloatVector.fromArray(S, x, xo + cell, bases, k);
+                    VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
+                    max = max.blend(v, take);
+                    at = at.blend(base.add(cell), take.cast(IS));
                 }
-                max.intoArray(y, yo + oh * g.ow + ow);
-                at.intoArray(arg, yo + oh * g.ow + ow);
             }
-            for (; ow < g.ow; ow++) {
-                ScalarConvKernels.maxWindow(x, xo, g, y, yo, arg, oh, ow);
+            max.intoArray(y, yo, outs, k);
+            at.intoArray(arg, yo, outs, k);
+        }
+        for (int k = full; k < outs.length; k++) {
+            ScalarConvKernels.maxWindow(x, xo, g, y, yo, arg, outs[k] / g.ow, outs[k] % g.ow);
+        }
+        edges(g, (oh, ow) -> ScalarConvKernels.maxWindow(x, xo, g, y, yo, arg, oh, ow));
+    }
+
+    /** One output of a pool, computed by the scalar window. */
+    @FunctionalInterface
+    private interface Window {
+        void at(int oh, int ow);
+    }
+
+    /** Runs {@code window} on every output whose window overhangs the image. */
+    private static void edges(ConvGeometry g, Window window) {
+        for (int oh = 0; oh < g.oh; oh++) {
+            boolean rowInside = oh >= g.ohFrom && oh < g.ohTo;
+            for (int ow = 0; ow < g.ow; ow++) {
+                if (!rowInside || ow < g.owFrom || ow >= g.owTo) {
+                    window.at(oh, ow);
+                }
             }
         }
     }
@@ -102,34 +98,26 @@ public final class VectorConvKernels implements ConvKernels {
         SCALAR.maxPoolBackward(dy, yo, arg, g, dx, xo);
     }
 
+    /** Average pooling like {@link #maxPool}; an interior window's divisor is kH·kW either way. */
     @Override
     public void avgPool(float[] x, int xo, ConvGeometry g, boolean countIncludePad, float[] y, int yo) {
-        int lo = interiorFrom(g), hi = interiorTo(g, lo);
-        int[] map = laneMap(g.sw);
-        for (int oh = 0; oh < g.oh; oh++) {
-            int h0 = Math.max(0, oh * g.sh - g.padTop), h1 = Math.min(g.h, oh * g.sh - g.padTop + g.kh);
-            int ow = 0;
-            for (; ow < lo; ow++) {
-                ScalarConvKernels.avgWindow(x, xo, g, countIncludePad, y, yo, oh, ow);
-            }
-            if (ow + L <= hi) {
-                // interior columns span the full kW, so every lane of the row shares one divisor
-                float div = ScalarConvKernels.divisor(g, countIncludePad, oh, ow);
-                for (; ow + L <= hi; ow += L) {
-                    int col0 = ow * g.sw - g.padLeft;
-                    FloatVector sum = FloatVector.zero(S);
-                    for (int ih = h0; ih < h1; ih++) {
-                        for (int j = 0; j < g.kw; j++) {
-                            sum = sum.add(load(x, xo + ih * g.w + col0 + j, g.sw, map));
-                        }
-                    }
-                    sum.div(div).intoArray(y, yo + oh * g.ow + ow);
+        int[][] in = g.interior();
+        int[] bases = in[0], outs = in[1];
+        int full = bases.length - bases.length % L;
+        float div = g.kh * g.kw;
+        for (int k = 0; k < full; k += L) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int i = 0; i < g.kh; i++) {
+                for (int j = 0; j < g.kw; j++) {
+                    sum = sum.add(FloatVector.fromArray(S, x, xo + i * g.w + j, bases, k));
                 }
             }
-            for (; ow < g.ow; ow++) {
-                ScalarConvKernels.avgWindow(x, xo, g, countIncludePad, y, yo, oh, ow);
-            }
+            sum.div(div).intoArray(y, yo, outs, k);
         }
+        for (int k = full; k < outs.length; k++) {
+            ScalarConvKernels.avgWindow(x, xo, g, countIncludePad, y, yo, outs[k] / g.ow, outs[k] % g.ow);
+        }
+        edges(g, (oh, ow) -> ScalarConvKernels.avgWindow(x, xo, g, countIncludePad, y, yo, oh, ow));
     }
 
     @Override
