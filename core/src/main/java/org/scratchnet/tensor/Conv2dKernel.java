@@ -13,7 +13,7 @@ package org.scratchnet.tensor;
  *   y    (N, O, OH, OW)      rows transposed per image, plus b
  * </pre>
  *
- * Backward, with dRows the pixel-major copy of dY: dW += dRowsᵀ @ col, dB += Σ dY over images and
+ * Backward, with dRows the pixel-major copy of dY: dW [+]= dRowsᵀ @ col, dB [+]= Σ dY over images and
  * pixels, dCol = dRows @ w and dX = col2im(dCol).
  *
  * <p>Stacking the batch makes each product one tall matrix that {@link Parallel} splits by rows
@@ -111,10 +111,11 @@ public final class Conv2dKernel {
     }
 
     /**
-     * dY (N,O,OH,OW) of the last {@link #forward} → dW (O,C,kH,kW) +=, dB (O) += when not null,
-     * dX (N,C,H,W) = the input gradient when not null (the first layer skips it).
+     * dY (N,O,OH,OW) of the last {@link #forward} → dW (O,C,kH,kW) and dB (O) (when not null),
+     * added to when {@code accumulate}, else overwritten; dX (N,C,H,W) = the input gradient when
+     * not null (the first layer skips it).
      */
-    public void backward(float[] dY, int n, float[] w, float[] dW, float[] dB, float[] dX) {
+    public void backward(float[] dY, int n, float[] w, float[] dW, float[] dB, float[] dX, boolean accumulate) {
         int p = g.outPlane(), q = g.patch(), in = g.c * g.inPlane();
         int np = n * p;
         if (col.length < (long) np * q) {
@@ -144,13 +145,13 @@ public final class Conv2dKernel {
                             s += dY[yo + t];
                         }
                     }
-                    dB[o] += s;
+                    dB[o] = accumulate ? dB[o] + s : s;
                 }
             });
         }
         Kernels k = kern();
         // dW (O, Q) += rowsᵀ @ col, rows stored (N·P, O): the whole batch is the inner dimension
-        Parallel.forRows(outC, 2L * np * q * outC, (o0, o1) -> k.matmulTransA(rowsD, colD, dW, outC, np, q, true, o0, o1));
+        Parallel.forRows(outC, 2L * np * q * outC, (o0, o1) -> k.matmulTransA(rowsD, colD, dW, outC, np, q, accumulate, o0, o1));
         if (dX == null) {
             return;
         }

@@ -59,7 +59,7 @@ class Conv2dKernelTest {
                 float[] dW = new float[w.length], dB = new float[o], dX = new float[x.length];
                 Arrays.fill(dW, 0.5f); // backward adds into the parameter gradients
                 Arrays.fill(dB, -0.25f);
-                conv.backward(r, n, w, dW, dB, dX);
+                conv.backward(r, n, w, dW, dB, dX, true);
                 checked += fd(what + " dW", w, dW, 0.5, rng, () -> dot(convDirect(x, n, g, w, b, o), r));
                 checked += fd(what + " dB", b, dB, -0.25, rng, () -> dot(convDirect(x, n, g, w, b, o), r));
                 checked += fd(what + " dX", x, dX, 0, rng, () -> dot(convDirect(x, n, g, w, b, o), r));
@@ -101,7 +101,7 @@ class Conv2dKernelTest {
         Conv2dKernel conv = new Conv2dKernel(g, 3, new ScalarKernels(), new ScalarConvKernels());
         conv.forward(x, 2, w, null, new float[r.length]);
         float[] dW = new float[w.length];
-        conv.backward(r, 2, w, dW, null, null);
+        conv.backward(r, 2, w, dW, null, null, false);
         dW[7] *= 1.01f; // off by one percent
         assertThatThrownBy(() -> fd("dW", w, dW, 0, rng, () -> dot(convDirect(x, 2, g, w, null, 3), r)))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("dW[7]");
@@ -123,7 +123,7 @@ class Conv2dKernelTest {
                     Conv2dKernel conv = new Conv2dKernel(g, o, path.products(), path.windows());
                     float[] y = new float[r.length], dW = new float[w.length], dB = new float[o], dX = new float[x.length];
                     conv.forward(x, n, w, b, y);
-                    conv.backward(r, n, w, dW, dB, dX);
+                    conv.backward(r, n, w, dW, dB, dX, true);
                     float[][] got = {y, dW, dB, dX};
                     if (first == null) {
                         first = got;
@@ -156,7 +156,7 @@ class Conv2dKernelTest {
             conv.forward(x, n, w, b, out[k]);
             grads[k] = new float[w.length + x.length];
             float[] dW = new float[w.length], dX = new float[x.length];
-            conv.backward(r, n, w, dW, null, dX);
+            conv.backward(r, n, w, dW, null, dX, false);
             System.arraycopy(dW, 0, grads[k], 0, dW.length);
             System.arraycopy(dX, 0, grads[k], dW.length, dX.length);
         }
@@ -175,7 +175,7 @@ class Conv2dKernelTest {
         Conv2dKernel conv = new Conv2dKernel(ConvGeometry.square(3, 4, 4, 3, 1, 0), 2);
         assertThatThrownBy(() -> conv.forward(new float[10], 1, new float[54], null, new float[8]))
                 .isInstanceOf(ShapeException.class).hasMessageContaining("x has 10 values, needs 48");
-        assertThatThrownBy(() -> conv.backward(new float[8], 1, new float[54], new float[54], null, null))
+        assertThatThrownBy(() -> conv.backward(new float[8], 1, new float[54], new float[54], null, null, true))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
