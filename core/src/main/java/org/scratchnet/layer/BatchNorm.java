@@ -22,8 +22,91 @@ import org.scratchnet.tensor.Tensor;
  *   running_var  (C)   buffer "NAME.running_var", initially 1
  *   y = γ·(x − mean)/√(var + ε) + β, same shape as x
  * </pre>
+ *
+ * Network spec: {@code batchnorm [eps E] [momentum M]} (or {@code bn}); configuration
+ * {@code {"eps": 1e-5, "momentum": 0.1}}.
  */
 public final class BatchNorm implements Layer {
+    /** The batch-norm layer type. */
+    public static final LayerType TYPE = new LayerType() {
+        @Override
+        public String name() {
+            return "batchnorm";
+        }
+
+        @Override
+        public List<String> tokens() {
+            return List.of("batchnorm", "bn");
+        }
+
+        @Override
+        public String usage() {
+            return "batchnorm [eps E] [momentum M]";
+        }
+
+        @Override
+        public Map<String, Object> parse(String word, List<String> args) {
+            double eps = DEFAULT_EPS, momentum = DEFAULT_MOMENTUM;
+            boolean seenEps = false, seenMomentum = false;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i).toLowerCase(java.util.Locale.ROOT);
+                if (a.equals("eps") && !seenEps && i + 1 < args.size()) {
+                    eps = Specs.number(word + " eps", args.get(++i), Float.MIN_NORMAL, 1f);
+                    seenEps = true;
+                } else if (a.equals("momentum") && !seenMomentum && i + 1 < args.size()) {
+                    momentum = Specs.number(word + " momentum", args.get(++i), 0f, 1.0000001f);
+                    seenMomentum = true;
+                } else {
+                    throw new IllegalArgumentException("unexpected '" + args.get(i) + "': expected '" + usage() + "'");
+                }
+            }
+            return config(eps, momentum);
+        }
+
+        @Override
+        public Layer create(String name, Map<String, ?> config, int[] in) {
+            double eps = config.get("eps") == null ? DEFAULT_EPS : Configs.number(config, "eps", Float.MIN_NORMAL, 1f, false);
+            double momentum = config.get("momentum") == null ? DEFAULT_MOMENTUM
+                    : Configs.number(config, "momentum", 0f, 1f, true);
+            return new BatchNorm(name, in, eps, momentum);
+        }
+
+        @Override
+        public Map<String, int[]> tensors(Map<String, ?> config, int[] in) {
+            BatchNorm b = (BatchNorm) create("batchnorm", config, in);
+            Map<String, int[]> m = new LinkedHashMap<>();
+            for (Parameter p : b.parameters()) {
+                m.put(p.name().substring(p.name().indexOf('.') + 1), p.value().shape());
+            }
+            for (Parameter p : b.buffers()) {
+                m.put(p.name().substring(p.name().indexOf('.') + 1), p.value().shape());
+            }
+            return m;
+        }
+
+        @Override
+        public String example() {
+            return "batchnorm";
+        }
+
+        @Override
+        public String formula(Map<String, ?> config, String in, int k) {
+            return "γ" + k + "·(" + in + " − mean)/√(var + ε) + β" + k;
+        }
+
+        @Override
+        public String describe(Map<String, ?> config) {
+            return "batchnorm";
+        }
+    };
+
+    static Map<String, Object> config(double eps, double momentum) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("eps", eps);
+        c.put("momentum", momentum);
+        return c;
+    }
+
     /** PyTorch's defaults. */
     public static final double DEFAULT_EPS = 1e-5, DEFAULT_MOMENTUM = 0.1;
     private final String name;
@@ -32,6 +115,8 @@ public final class BatchNorm implements Layer {
     private final int spatial;
     private final float eps;
     private final float momentum;
+    private final double epsConfig;
+    private final double momentumConfig;
     private final Parameter gamma;
     private final Parameter beta;
     private final Parameter runningMean;
@@ -62,6 +147,8 @@ public final class BatchNorm implements Layer {
         this.spatial = inShape.length == 3 ? inShape[1] * inShape[2] : 1;
         this.eps = (float) eps;
         this.momentum = (float) momentum;
+        this.epsConfig = eps;
+        this.momentumConfig = momentum;
         this.gamma = new Parameter(name + ".weight", Tensor.zeros(channels));
         this.beta = new Parameter(name + ".bias", Tensor.zeros(channels));
         this.runningMean = new Parameter(name + ".running_mean", Tensor.zeros(channels));
@@ -87,30 +174,20 @@ public final class BatchNorm implements Layer {
 
     @Override
     public String type() {
-        return "batchnorm";
+        return TYPE.name();
     }
 
     /** eps and momentum. */
+    @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("eps", (double) eps);
-        c.put("momentum", (double) momentum);
-        return c;
+        return config(epsConfig, momentumConfig);
     }
 
     /** Same shape out as in. */
+    @Override
     public int[] outputShape(int[] inputShape) {
         ImageShapes.requireSame("BatchNorm(" + name + ")", inputShape, inShape);
         return inShape.clone();
-    }
-
-    @Override
-    public int outputWidth(int inputWidth) {
-        if (inputWidth != ImageShapes.product(inShape)) {
-            throw new ShapeException("BatchNorm(" + name + "): input width " + inputWidth + ", layer expects "
-                    + ImageShapes.batched(inShape));
-        }
-        return inputWidth;
     }
 
     @Override
@@ -158,6 +235,7 @@ public final class BatchNorm implements Layer {
     }
 
     /** The running statistics, saved in the model file but never trained. */
+    @Override
     public List<Parameter> buffers() {
         return List.of(runningMean, runningVar);
     }

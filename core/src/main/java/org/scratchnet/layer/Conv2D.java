@@ -24,9 +24,116 @@ import org.scratchnet.tensor.Tensor;
  * </pre>
  *
  * The arithmetic is {@link Conv2dKernel}'s. Default initialization is PyTorch's: U(±1/√(C·kH·kW))
- * for w and b.
+ * for w and b. Network spec: {@code conv FILTERS KERNEL [stride S] [pad P|same|valid] [nobias]}
+ * (sizes N or HxW, pads also TOP:BOTTOM:LEFT:RIGHT); configuration
+ * {@code {"filters": 32, "kernel": [3, 3], "stride": [1, 1], "padding": [0, 0, 0, 0], "bias": true}}.
  */
 public final class Conv2D implements Layer {
+    /** The convolution layer type. */
+    public static final LayerType TYPE = new LayerType() {
+        @Override
+        public String name() {
+            return "conv2d";
+        }
+
+        @Override
+        public List<String> tokens() {
+            return List.of("conv", "conv2d");
+        }
+
+        @Override
+        public String usage() {
+            return "conv FILTERS KERNEL [stride S] [pad P|same|valid] [nobias]";
+        }
+
+        @Override
+        public Map<String, Object> parse(String word, List<String> args) {
+            if (args.size() < 2) {
+                throw new IllegalArgumentException("expected '" + usage() + "'");
+            }
+            int filters = Specs.positiveInt(word, args.get(0), ImageSpecs.MAX_FILTERS);
+            List<Integer> kernel = ImageSpecs.pair(word, "kernel", args.get(1), 1);
+            Map<String, String> opt = ImageSpecs.options(word, args, 2, List.of("nobias"), usage());
+            List<Integer> stride = opt.containsKey("stride") ? ImageSpecs.pair(word, "stride", opt.get("stride"), 1)
+                    : ImageShapes.list(1, 1);
+            List<Integer> pads = opt.containsKey("pad") ? ImageSpecs.pads(word, opt.get("pad"), kernel, stride)
+                    : ImageShapes.list(0, 0, 0, 0);
+            return config(filters, kernel, stride, pads, !opt.containsKey("nobias"));
+        }
+
+        @Override
+        public Layer create(String name, Map<String, ?> config, int[] in) {
+            int filters = Configs.integer(config, "filters", 1, ImageSpecs.MAX_FILTERS);
+            return new Conv2D(name, in, filters, ImageSpecs.ints(config, "kernel", 2, 1), ImageSpecs.ints(config, "stride", 2, 1),
+                    ImageSpecs.ints(config, "padding", 4, 0), Configs.bool(config, "bias", true));
+        }
+
+        @Override
+        public Map<String, int[]> tensors(Map<String, ?> config, int[] in) {
+            Conv2D c = (Conv2D) create("conv2d", config, in);
+            Map<String, int[]> m = new LinkedHashMap<>();
+            for (Parameter p : c.parameters()) {
+                m.put(p.name().substring(p.name().indexOf('.') + 1), p.value().shape());
+            }
+            return m;
+        }
+
+        @Override
+        public String example() {
+            return "conv 8 3";
+        }
+
+        @Override
+        public String formula(Map<String, ?> config, String in, int k) {
+            return "conv(" + in + ", W" + k + ")" + (Configs.bool(config, "bias", true) ? " + b" + k : "");
+        }
+
+        @Override
+        public String gradient(Map<String, ?> config, String of, String in, String dOut, int k) {
+            switch (of) {
+                case "weight":
+                    return "Σ_n,pixels " + dOut + " ⊗ patches(" + in + ")";
+                case "bias":
+                    return "Σ_n,pixels " + dOut;
+                case "input":
+                    return "col2im(" + dOut + " @ W" + k + ")";
+                default:
+                    return null;
+            }
+        }
+
+        @Override
+        public String describe(Map<String, ?> config) {
+            StringBuilder b = new StringBuilder("conv ").append(ImageSpecs.axes((List<?>) config.get("kernel")))
+                    .append(", ").append(config.get("filters"));
+            List<?> stride = (List<?>) config.get("stride");
+            if (stride != null && !(stride.get(0).toString().equals("1") && stride.get(1).toString().equals("1"))) {
+                b.append(", stride ").append(ImageSpecs.axes(stride));
+            }
+            List<?> pad = (List<?>) config.get("padding");
+            if (pad != null && !pad.stream().allMatch(v -> v.toString().equals("0"))) {
+                b.append(", pad ").append(pad.get(0)).append(':').append(pad.get(1)).append(':').append(pad.get(2))
+                        .append(':').append(pad.get(3));
+            }
+            return Configs.bool(config, "bias", true) ? b.toString() : b.append(", nobias").toString();
+        }
+
+        @Override
+        public String namePrefix(Map<String, ?> config) {
+            return "conv";
+        }
+    };
+
+    static Map<String, Object> config(int filters, List<Integer> kernel, List<Integer> stride, List<Integer> pads, boolean bias) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("filters", filters);
+        c.put("kernel", kernel);
+        c.put("stride", stride);
+        c.put("padding", pads);
+        c.put("bias", bias);
+        return c;
+    }
+
     private final String name;
     private final int[] inShape;
     private final int filters;
@@ -90,7 +197,7 @@ public final class Conv2D implements Layer {
 
     @Override
     public String type() {
-        return "conv2d";
+        return TYPE.name();
     }
 
     public ConvGeometry geometry() {
@@ -111,29 +218,17 @@ public final class Conv2D implements Layer {
     }
 
     /** filters, kernel [kH, kW], stride [sH, sW], padding [top, bottom, left, right], bias. */
+    @Override
     public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("filters", filters);
-        c.put("kernel", ImageShapes.list(g.kh, g.kw));
-        c.put("stride", ImageShapes.list(g.sh, g.sw));
-        c.put("padding", ImageShapes.list(g.padTop, g.padBottom, g.padLeft, g.padRight));
-        c.put("bias", bias != null);
-        return c;
+        return config(filters, ImageShapes.list(g.kh, g.kw), ImageShapes.list(g.sh, g.sw),
+                ImageShapes.list(g.padTop, g.padBottom, g.padLeft, g.padRight), bias != null);
     }
 
     /** (C, H, W) → (O, OH, OW). */
+    @Override
     public int[] outputShape(int[] inputShape) {
         ImageShapes.requireSame("Conv2D(" + name + ")", inputShape, inShape);
         return new int[] {filters, g.oh, g.ow};
-    }
-
-    @Override
-    public int outputWidth(int inputWidth) {
-        if (inputWidth != ImageShapes.product(inShape)) {
-            throw new ShapeException("Conv2D(" + name + "): input width " + inputWidth + ", layer expects "
-                    + ImageShapes.batched(inShape));
-        }
-        return filters * g.outPlane();
     }
 
     @Override

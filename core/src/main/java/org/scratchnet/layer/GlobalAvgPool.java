@@ -14,8 +14,72 @@ import org.scratchnet.tensor.Tensor;
  * <pre>
  *   x (N, C, H, W) → y (N, C),  y[n, c] = Σ_hw x[n, c, h, w] / (H·W)
  * </pre>
+ *
+ * Network spec: {@code globalavgpool} (or {@code gap}); no configuration.
  */
 public final class GlobalAvgPool implements Layer {
+    /** The global average pooling layer type. */
+    public static final LayerType TYPE = new LayerType() {
+        @Override
+        public String name() {
+            return "globalavgpool";
+        }
+
+        @Override
+        public List<String> tokens() {
+            return List.of("globalavgpool", "gap");
+        }
+
+        @Override
+        public String usage() {
+            return "globalavgpool";
+        }
+
+        @Override
+        public Map<String, Object> parse(String word, List<String> args) {
+            if (!args.isEmpty()) {
+                throw new IllegalArgumentException("expected '" + word + "' alone");
+            }
+            return new java.util.LinkedHashMap<>();
+        }
+
+        @Override
+        public Layer create(String name, Map<String, ?> config, int[] in) {
+            return new GlobalAvgPool(name, in);
+        }
+
+        @Override
+        public Map<String, int[]> tensors(Map<String, ?> config, int[] in) {
+            create("check", config, in);
+            return Map.of();
+        }
+
+        @Override
+        public String example() {
+            return "globalavgpool";
+        }
+
+        @Override
+        public String formula(Map<String, ?> config, String in, int k) {
+            return "mean_hw(" + in + ")";
+        }
+
+        @Override
+        public String gradient(Map<String, ?> config, String of, String in, String dOut, int k) {
+            return of.equals("input") ? dOut + " / (H·W) to every pixel" : null;
+        }
+
+        @Override
+        public String describe(Map<String, ?> config) {
+            return "global avg pool";
+        }
+
+        @Override
+        public String namePrefix(Map<String, ?> config) {
+            return "gap";
+        }
+    };
+
     private final String name;
     private final int[] inShape;
     private Tensor y;
@@ -35,27 +99,20 @@ public final class GlobalAvgPool implements Layer {
 
     @Override
     public String type() {
-        return "globalavgpool";
+        return TYPE.name();
     }
 
     /** No settings. */
+    @Override
     public Map<String, Object> config() {
         return new java.util.LinkedHashMap<>();
     }
 
     /** (C, H, W) → (C). */
+    @Override
     public int[] outputShape(int[] inputShape) {
         ImageShapes.requireSame("GlobalAvgPool(" + name + ")", inputShape, inShape);
         return new int[] {inShape[0]};
-    }
-
-    @Override
-    public int outputWidth(int inputWidth) {
-        if (inputWidth != ImageShapes.product(inShape)) {
-            throw new ShapeException("GlobalAvgPool(" + name + "): input width " + inputWidth + ", layer expects "
-                    + ImageShapes.batched(inShape));
-        }
-        return inShape[0];
     }
 
     @Override

@@ -10,13 +10,9 @@ final class ImageShapes {
     private ImageShapes() {
     }
 
-    /** "(N,1,28,28)": a per-sample shape with the batch letter in front. */
+    /** "[N, 1, 28, 28]": a per-sample shape with the batch letter in front. */
     static String batched(int[] perSample) {
-        StringBuilder b = new StringBuilder("(N");
-        for (int d : perSample) {
-            b.append(',').append(d);
-        }
-        return b.append(')').toString();
+        return Configs.batchShape(perSample);
     }
 
     static int product(int[] shape) {
@@ -34,7 +30,7 @@ final class ImageShapes {
     static int[] requireImage(String layer, int[] inputShape) {
         if (inputShape == null || inputShape.length != 3 || inputShape[0] < 1 || inputShape[1] < 1 || inputShape[2] < 1) {
             throw new ShapeException(layer + ": input is " + (inputShape == null ? "unknown" : batched(inputShape))
-                    + ", expected images (N,C,H,W)");
+                    + ", expected images [N, C, H, W]");
         }
         return inputShape.clone();
     }
