@@ -91,7 +91,7 @@ public final class BatchNorm implements Layer {
 
         @Override
         public String formula(Map<String, ?> config, String in, int k) {
-            return "γ" + k + "·(" + in + " − mean)/√(var + ε) + β" + k;
+            return "batchnorm(" + in + ") = γ" + k + "·(" + in + " − mean)/√(var + ε) + β" + k;
         }
 
         @Override
