@@ -50,6 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.load(modelFile);
         DataSpec.Options o = data.options(seed);
         o.expectedFeatures = saved.model().inputWidth();
+        o.sampleShape = saved.model().inputShape();
         if (o.task == Task.AUTO) {
             o.task = saved.task();
         }

@@ -167,10 +167,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** True when the network spec's first layer takes images only (conv, pools): MNIST is then given as [N, 1, 28, 28]. */
+    static boolean startsWithImages(String net) {
+        if (net == null || net.isBlank()) {
+            return false;
+        }
+        String first = net.trim().split("[\\s,]+")[0];
+        org.scratchnet.layer.LayerType t = org.scratchnet.layer.LayerTypes.byToken(first);
+        return t != null && java.util.Set.of("conv2d", "maxpool2d", "avgpool2d", "globalavgpool").contains(t.name());
+    }
+
     private int run() {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel start = init == null ? null : ModelFile.load(init);
         DataSpec.Options o = data.options(seed);
+        o.sampleShape = start != null ? start.model().inputShape() : startsWithImages(net) ? new int[] {1, 28, 28} : null;
         if (start != null) {
             o.expectedFeatures = start.model().inputWidth();
             o.classNames = start.task() == Task.CLASSIFICATION ? start.classNames() : null;
