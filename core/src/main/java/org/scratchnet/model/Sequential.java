@@ -120,9 +120,51 @@ public final class Sequential {
         return forward(x);
     }
 
-    /** Inference: fresh output, no state kept, safe to call from several threads at once. */
+    /** Largest activation (values) one inference pass may hold; bigger inputs are predicted in row chunks. */
+    static final long PREDICT_MAX_VALUES = 1L << 26;
+
+    /**
+     * Inference: fresh output, no state kept, safe to call from several threads at once. When an
+     * activation of the whole input would exceed {@link #PREDICT_MAX_VALUES} values (a conv
+     * layer's maps for 60,000 images: 5 GB), rows go through in equal chunks; rows are independent,
+     * so only memory changes.
+     */
     public Tensor predict(Tensor x) {
+        return predict(x, PREDICT_MAX_VALUES);
+    }
+
+    /** {@link #predict(Tensor)} with its activation limit given (tests use small ones). */
+    Tensor predict(Tensor x, long maxValues) {
         checkInput(x);
+        int n = x.dim(0);
+        long widest = Configs.size(inputShape);
+        int[] shape = inputShape;
+        for (Layer l : layers) {
+            shape = l.outputShape(shape);
+            widest = Math.max(widest, Configs.size(shape));
+        }
+        long maxRows = Math.max(1, maxValues / widest);
+        if (n <= maxRows) {
+            return predictRows(x);
+        }
+        int chunks = (int) ((n + maxRows - 1) / maxRows), per = (n + chunks - 1) / chunks;
+        int outWidth = Math.toIntExact(Configs.size(shape));
+        float[] out = new float[Math.multiplyExact(n, outWidth)];
+        int[] rowShape = x.shape();
+        int rowValues = x.size() / n;
+        for (int from = 0; from < n; from += per) {
+            int to = Math.min(n, from + per);
+            rowShape[0] = to - from;
+            Tensor part = Tensor.of(java.util.Arrays.copyOfRange(x.data(), from * rowValues, to * rowValues), rowShape.clone());
+            System.arraycopy(predictRows(part).data(), 0, out, from * outWidth, (to - from) * outWidth);
+        }
+        int[] outShape = new int[shape.length + 1];
+        outShape[0] = n;
+        System.arraycopy(shape, 0, outShape, 1, shape.length);
+        return Tensor.of(out, outShape);
+    }
+
+    private Tensor predictRows(Tensor x) {
         Tensor h = x;
         for (Layer l : layers) {
             h = l.forward(h, false);

@@ -59,6 +59,11 @@ public final class DataSpec {
         public ColumnRules rules;
         /** Where notes about the data go (skipped rows, ignored columns, unseen categories). */
         public Consumer<String> notes = n -> { };
+        /**
+         * The sample shape the model takes, when known; MNIST comes as images {@code [N, 1, 28, 28]}
+         * when it is {@code [1, 28, 28]} (a network that starts with a convolution), else as rows of 784.
+         */
+        public int[] sampleShape;
     }
 
     private DataSpec() {
@@ -143,7 +148,7 @@ public final class DataSpec {
         return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false, null);
     }
 
-    /** MNIST digits: x (N, 784) normalized, y (N, 10) one-hot, classes "0".."9". */
+    /** MNIST digits: x (N, 784) or (N, 1, 28, 28) normalized, y (N, 10) one-hot, classes "0".."9". */
     private static Loaded mnist(String spec, String kind, Options o) {
         if (o.label != null) {
             throw Checks.usage("--label applies to csv:PATH data, not to " + spec);
@@ -151,6 +156,9 @@ public final class DataSpec {
         int colon = spec.indexOf(':');
         Path dir = MnistCache.parse(colon < 0 ? null : spec.substring(colon + 1));
         Dataset d = kind.equals("mnist") ? Mnist.train(dir, 0, true) : Mnist.test(dir, 0, true);
+        if (o.sampleShape != null && java.util.Arrays.equals(o.sampleShape, new int[] {1, 28, 28})) {
+            d = new Dataset(d.x().reshape(d.size(), 1, 28, 28), d.y(), d.classNames());
+        }
         return generated(spec, d, d.classNames(), "pixel", o);
     }
 

@@ -58,6 +58,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         o.rules = saved.columns();
         List<String> notes = new ArrayList<>();
         o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
+        o.sampleShape = saved.model().inputShape();
         if (o.task == Task.AUTO) {
             o.task = saved.task();
         }

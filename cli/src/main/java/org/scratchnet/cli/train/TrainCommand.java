@@ -250,6 +250,29 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * True when the network spec's first layer refuses a vector of 784 but takes a 1x28x28 image
+     * (convolutions, pools): MNIST is then given as [N, 1, 28, 28]. Asked of the layer's own
+     * description, so a new image layer needs nothing here.
+     */
+    static boolean startsWithImages(String net) {
+        if (net == null || net.isBlank()) {
+            return false;
+        }
+        try {
+            org.scratchnet.model.NetSpec.Entry first = org.scratchnet.model.NetSpec.parse(net).entries().get(0);
+            try {
+                first.type().tensors(first.config(), new int[] {784});
+                return false;
+            } catch (IllegalArgumentException vectorsRefused) {
+                first.type().tensors(first.config(), new int[] {1, 28, 28});
+                return true;
+            }
+        } catch (IllegalArgumentException badSpec) {
+            return false; // reported with the spec's own message when the network is built
+        }
+    }
+
     private int run() {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel start = init == null ? null : ModelFile.load(init);
@@ -257,6 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
         o.table = columns.table();
         List<String> notes = new ArrayList<>();
         o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
+        o.sampleShape = start != null ? start.model().inputShape() : startsWithImages(net) ? new int[] {1, 28, 28} : null;
         if (start != null) {
             o.expectedFeatures = start.model().inputWidth();
             o.classNames = start.task() == Task.CLASSIFICATION ? start.classNames() : null;
