@@ -103,4 +103,22 @@ class TableApplierTest {
         assertThat(TargetScale.fit(Tensor.of(new float[] {5, 5}, 2, 1)).std()).isEqualTo(1f);
         assertThatThrownBy(() -> new TargetScale(0, 0)).hasMessageContaining("std > 0");
     }
+
+    @Test
+    void readsFilesFromDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("e.csv");
+        java.nio.file.Files.writeString(f, "y,color,age\nb,red,1\n");
+        assertThat(TableApplier.features(f, rules(), notes::add).toArray2d()).isEqualTo(new float[][] {{1, 0, 1}});
+        TabularData t = TableApplier.labelled(f, rules(), Task.CLASSIFICATION, List.of("a", "b"), notes::add);
+        assertThat(t.dataset().y().toArray2d()).isEqualTo(new float[][] {{1}});
+        assertThat(t.featureNames()).containsExactly("age", "color=blue", "color=red");
+        assertThat(t.labelName()).isEqualTo("y");
+        TabularData r = TableApplier.parseLabelled("r.csv", "y,color,age\n12.5,red,1\n", rules(), Task.REGRESSION,
+                List.of(), notes::add);
+        assertThat(r.classNames()).isEmpty();
+        assertThat(r.dataset().y().toArray2d()).isEqualTo(new float[][] {{12.5f}});
+        assertThatThrownBy(() -> TableApplier.parseLabelled("e.csv", "y,color,age\n,red,1\n", rules(),
+                Task.CLASSIFICATION, List.of("a", "b"), notes::add))
+                .hasMessage("e.csv: expected rows with a label in column 'y', found none");
+    }
 }

@@ -145,4 +145,24 @@ class TableReaderTest {
         assertThat(Imputation.MOST_FREQUENT.id()).isEqualTo("most-frequent");
         assertThatThrownBy(() -> Imputation.byName("mode")).hasMessageContaining("expected mean, median or most-frequent");
     }
+
+    @Test
+    void optionsForLabelHeaderAndFixedClassesAndTheFirstMissingCellOfARow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("k.csv");
+        java.nio.file.Files.writeString(f, "kind,a,b\nx,1,2\ny,3,4\n");
+        TableReader t = TableReader.read(f, new TableOptions().label("kind").header(true)
+                .classNames(List.of("x", "y", "z")), notes::add);
+        assertThat(t.classNames()).containsExactly("x", "y", "z");
+        assertThat(t.labelName()).isEqualTo("kind");
+        assertThat(t.dataset(t.fit(null), notes::add).y().toArray2d()).isEqualTo(new float[][] {{1, 0, 0}, {0, 1, 0}});
+        // header forced off: the first row is data, columns are column1..3 and the label the last
+        TableReader noHeader = read("1,2,0\n3,4,1\n", new TableOptions().header(false));
+        assertThat(noHeader.fit(null).encodedNames()).containsExactly("column1", "column2");
+        // two missing cells in one row: the leftmost is reported
+        assertThatThrownBy(() -> read("a,b,c,y\n1,2,3,0\n4,NA,,1\n", new TableOptions()))
+                .hasMessageStartingWith("t.csv:3:2: expected a value in column 'b'");
+        assertThatThrownBy(() -> read("a,b,c,y\n1,2,3,0\n4,5,,1\n", new TableOptions().features(List.of("c", "a"))))
+                .hasMessageStartingWith("t.csv:3:3: expected a value in column 'c'");
+    }
 }
