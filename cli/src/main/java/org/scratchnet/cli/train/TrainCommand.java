@@ -376,7 +376,8 @@ public final class TrainCommand implements Callable<Integer> {
                 va = Runs.eval(model, lossFn, val, target, regression),
                 te = Runs.eval(model, lossFn, test, target, regression);
         if (!history.stopReason().equals("completed")) {
-            out.println(history.stopReason());
+            // early stopping watches the loss the network trains on: a scaled target's, in standardized units
+            out.println(history.stopReason() + (target != null ? " (loss of the standardized target)" : ""));
         }
         out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
         ColumnRules rules = prepared.rules();
