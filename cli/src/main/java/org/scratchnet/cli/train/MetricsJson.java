@@ -61,4 +61,39 @@ public final class MetricsJson {
         String json = toJson(root);
         AtomicFiles.writeOrFail(file, out -> out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    /**
+     * The train command's metrics (schema in docs/cli.md); {@code lossFactor} turns the history's
+     * losses of a standardized regression target into the target's unit (1 = as trained).
+     */
+    static Map<String, Object> train(DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te, History history,
+            double seconds, Map<String, Object> settings, double lossFactor) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", "train");
+        m.put("data", loaded.spec());
+        m.put("task", loaded.task().id());
+        m.put("final_loss", num(tr.loss()));
+        m.put("train_accuracy", num(tr.accuracy()));
+        m.put("val_loss", num(va.loss()));
+        m.put("val_accuracy", num(va.accuracy()));
+        m.put("test_loss", num(te.loss()));
+        m.put("test_accuracy", num(te.accuracy()));
+        if (loaded.task() == org.scratchnet.data.Task.REGRESSION) {
+            m.put("train_mae", num(tr.mae()));
+            m.put("train_r2", num(tr.r2()));
+            m.put("val_mae", num(va.mae()));
+            m.put("val_r2", num(va.r2()));
+            m.put("test_mae", num(te.mae()));
+            m.put("test_r2", num(te.r2()));
+        }
+        m.put("epochs_run", history.size());
+        m.put("stop_reason", history.stopReason());
+        m.put("seconds", seconds);
+        m.put("settings", settings);
+        m.put("history", history(history, lossFactor));
+        if (!Double.isNaN(lossFactor) && lossFactor != 1) {
+            m.put("history_loss_unit", "target");
+        }
+        return m;
+    }
 }

@@ -396,7 +396,8 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         if (metricsOut != null) {
-            MetricsJson.write(metricsOut, metrics(opt, startLr, loaded, tr, va, te, history, seconds, target, lossFn));
+            MetricsJson.write(metricsOut, MetricsJson.train(loaded, tr, va, te, history, seconds, settings(opt, startLr),
+                    Runs.lossFactor(lossFn, target)));
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
@@ -411,29 +412,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metrics(Optimizer opt, float startLr, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
-            History history, double seconds, TargetScale target, Loss lossFn) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("command", "train");
-        m.put("data", loaded.spec());
-        m.put("task", loaded.task().id());
-        m.put("final_loss", MetricsJson.num(tr.loss()));
-        m.put("train_accuracy", MetricsJson.num(tr.accuracy()));
-        m.put("val_loss", MetricsJson.num(va.loss()));
-        m.put("val_accuracy", MetricsJson.num(va.accuracy()));
-        m.put("test_loss", MetricsJson.num(te.loss()));
-        m.put("test_accuracy", MetricsJson.num(te.accuracy()));
-        if (loaded.task() == Task.REGRESSION) {
-            m.put("train_mae", MetricsJson.num(tr.mae()));
-            m.put("train_r2", MetricsJson.num(tr.r2()));
-            m.put("val_mae", MetricsJson.num(va.mae()));
-            m.put("val_r2", MetricsJson.num(va.r2()));
-            m.put("test_mae", MetricsJson.num(te.mae()));
-            m.put("test_r2", MetricsJson.num(te.r2()));
-        }
-        m.put("epochs_run", history.size());
-        m.put("stop_reason", history.stopReason());
-        m.put("seconds", seconds);
+    /** The run's settings for the metrics JSON (the optimizer's rate at the start and at the end). */
+    private Map<String, Object> settings(Optimizer opt, float startLr) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("optimizer", opt.name());
         settings.put("lr", (double) startLr);
@@ -448,11 +428,6 @@ public final class TrainCommand implements Callable<Integer> {
         settings.put("seed", seed);
         settings.put("val_split", valSplit);
         settings.put("test_split", testSplit);
-        m.put("settings", settings);
-        m.put("history", MetricsJson.history(history, Runs.lossFactor(lossFn, target)));
-        if (target != null) {
-            m.put("history_loss_unit", "target");
-        }
-        return m;
+        return settings;
     }
 }

@@ -54,7 +54,7 @@ class RegressionDefaultsTest {
                 "--save", model.toString(), "--metrics-out", metrics.toString(), "--quiet");
         assertThat(tr.out()).contains("regression target", "target standardized", "adam", "weight decay", "patience")
                 .containsPattern("train mae = [0-9.]+, train r2 = 0\\.[5-9]");
-        assertThat(Files.readString(metrics)).contains("\"train_r2\"", "\"val_mae\"");
+        assertThat(Files.readString(metrics)).contains("\"train_r2\"", "\"val_mae\"", "\"history_loss_unit\": \"target\"");
         Result ev = ok("evaluate", "--model", model.toString(), "--data", "csv:" + write(dir.resolve("test.csv"), test),
                 "--plots", dir.resolve("plots").toString());
         assertThat(ev.out()).contains("plots: wrote predictions.png");
