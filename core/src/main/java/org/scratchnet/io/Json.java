@@ -15,7 +15,7 @@ import java.util.Map;
  * values written with {@link Float#toString} read back bit-exact), plus String, Boolean and null.
  * Writing accepts the same types and also Integer, Long, Float and Double (finite only).
  */
-final class Json {
+public final class Json {
     static final int MAX_DEPTH = 64;
 
     private final String text;
@@ -26,7 +26,7 @@ final class Json {
     }
 
     /** A syntax error; the message says the offset, what was expected and what was found. */
-    static final class JsonException extends RuntimeException {
+    public static final class JsonException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         JsonException(String message) {
@@ -34,7 +34,7 @@ final class Json {
         }
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.skipSpace();
         Object v = p.value(0);
@@ -239,7 +239,7 @@ final class Json {
     }
 
     /** Compact JSON for a tree of Map, List, String, Number, Boolean and null. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, sb);
         return sb.toString();
