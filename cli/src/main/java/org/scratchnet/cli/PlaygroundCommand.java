@@ -38,6 +38,9 @@ public final class PlaygroundCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // each page trains on its own thread: kernels stay on that thread instead of splitting
+        // tiny products across cores that the other pages' training (and the browser) need
+        org.scratchnet.tensor.Engine.setThreads(1);
         PlaygroundServer server;
         try {
             server = PlaygroundServer.start(host, port);

@@ -104,8 +104,17 @@ final class Snapshots {
         List<Layer> layers = t.model.layers();
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h, false);
-            boolean blockEnd = i + 1 == layers.size() || !(layers.get(i + 1) instanceof ActivationLayer);
-            if (blockEnd) {
+            boolean last = i + 1 == layers.size();
+            if (last && !t.settings.regression()) {
+                // a probability: 0.5 is the border, shown as the middle of the scale
+                float[] p = h.data();
+                float[] v = new float[p.length];
+                for (int k = 0; k < p.length; k++) {
+                    v[k] = 2 * p[k] - 1;
+                }
+                h = Tensor.of(v, h.shape());
+            }
+            if (last || !(layers.get(i + 1) instanceof ActivationLayer)) {
                 columns.add(maps(h, false));
             }
         }

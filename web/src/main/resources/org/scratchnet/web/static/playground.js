@@ -110,6 +110,8 @@
       const d = document.createElement('div');
       d.append(button('−', 'Fewer neurons in layer ' + (i + 1), () => neurons(i, -1)), ' ' + n + ' neurons ',
         button('+', 'More neurons in layer ' + (i + 1), () => neurons(i, +1)));
+      // until the next drawing places it above its column, keep it clear of its neighbours
+      d.style.left = (120 + i * 124) + 'px';
       lb.append(d);
     });
   }
@@ -382,6 +384,11 @@
         ctx.fillText(TERM_LABELS[pg.settings.features[i]] || '', x - 4, y + size / 2 + 4);
       }
     }));
+    // the +/- buttons of hidden layer k sit above column k
+    const buttons = $('layerButtons').children;
+    for (let k = 0; k < buttons.length && k + 1 < pos.length; k++) {
+      buttons[k].style.left = (pos[k + 1][0] + size / 2 - 60) + 'px';
+    }
     pg.nodes = pos.map((col, c) => col.map(([x, y], i) => ({ x, y, size, label: nodeName(c, i) })));
   }
 
