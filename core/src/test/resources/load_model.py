@@ -30,8 +30,11 @@ def predict(meta, tensors, x):                               # x: (N, D) raw fea
     for layer in json.loads(meta["architecture"])["layers"]:
         if layer["type"] == "dense":                         # x (N, D) @ weight (D, H) + bias (1, H)
             x = x @ tensors[layer["name"] + ".weight"] + tensors.get(layer["name"] + ".bias", np.float32(0))
-        else:
+        elif layer["type"] == "activation":
             x = ACT[layer["activation"]](x, *([layer["alpha"]] if "alpha" in layer else []))
+        elif layer["type"] == "flatten":                     # (N, C, H, W) -> (N, C*H*W), row-major
+            x = x.reshape(len(x), -1)
+        # "dropout" passes its input through at prediction time
     return x                                                 # (N, K) network outputs
 # --- snippet end ---
 

@@ -26,7 +26,7 @@ class ArchitectureTest {
             "model", Set.of("tensor", "activation", "init", "layer"),
             "data", Set.of("tensor", "init"),
             "train", Set.of("tensor", "activation", "init", "layer", "loss", "optim", "model", "data"),
-            "io", Set.of("tensor", "activation", "init", "layer", "loss", "model", "data"));
+            "io", Set.of("tensor", "activation", "init", "layer", "loss", "optim", "model", "data"));
 
     @Test
     void packagesImportOnlyWhatTheyMay() throws IOException {

@@ -34,6 +34,11 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Widths from input to output, e.g. 2,16,1 (default: ${DEFAULT-VALUE}).")
     int[] layers;
 
+    @Option(names = "--net", paramLabel = "SPEC",
+            description = "The whole network instead of --layers, e.g. \"dense 8, tanh, dropout 0.5, dense 1, sigmoid\". "
+                    + "Layers: ${sys:scratchnet.layer.usage}.")
+    String net;
+
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
     String activation;
 
@@ -89,6 +94,37 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserException(e.getMessage(), 2);
         }
+        Sequential model;
+        String description;
+        if (net != null) {
+            try {
+                model = org.scratchnet.model.NetSpec.parse(net).build(d.sampleShape(), null, null, seed);
+            } catch (IllegalArgumentException e) {
+                throw new Errors.UserException("--net: " + e.getMessage(), 2);
+            }
+            if (model.outputWidth() != d.targets()) {
+                throw new Errors.UserException("--net ends with " + model.outputWidth() + " outputs, but " + data + " has "
+                        + d.targets() + " target columns " + d.y().shapeString(), 2);
+            }
+            description = org.scratchnet.cli.train.Network.describe(model);
+        } else {
+            model = checkedLayers(d);
+            description = describe(layers, activation, output);
+        }
+        if (rows > d.size()) {
+            throw new Errors.UserException("--rows " + rows + " is more than the " + d.size() + " rows of " + data, 2);
+        }
+        Dataset batch = d.slice(0, rows);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "explain: %s on the first %d rows of %s (seed %d), loss %s, SGD lr %s%n",
+                description, rows, data, seed, loss.name(), lr);
+        out.println("shapes are (rows, columns); N = " + rows + " rows in the batch; "
+                + "@ = matrix product, ⊙ = element-wise product, ᵀ = transpose");
+        new ExplainTrace(out).run(model, batch.x(), batch.y(), loss, lr);
+        return 0;
+    }
+
+    private Sequential checkedLayers(Dataset d) {
         if (layers[0] != d.features()) {
             throw new Errors.UserException("--layers starts with " + layers[0] + " inputs, but " + data + " has "
                     + d.features() + " features " + d.x().shapeString(), 2);
@@ -97,18 +133,7 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new Errors.UserException("--layers ends with " + layers[layers.length - 1] + " outputs, but "
                     + data + " has " + d.targets() + " target columns " + d.y().shapeString(), 2);
         }
-        if (rows > d.size()) {
-            throw new Errors.UserException("--rows " + rows + " is more than the " + d.size() + " rows of " + data, 2);
-        }
-        Sequential model = buildModel(layers, activation, output, seed);
-        Dataset batch = d.slice(0, rows);
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "explain: %s on the first %d rows of %s (seed %d), loss %s, SGD lr %s%n",
-                describe(layers, activation, output), rows, data, seed, loss.name(), lr);
-        out.println("shapes are (rows, columns); N = " + rows + " rows in the batch; "
-                + "@ = matrix product, ⊙ = element-wise product, ᵀ = transpose");
-        new ExplainTrace(out).run(model, batch.x(), batch.y(), loss, lr);
-        return 0;
+        return buildModel(layers, activation, output, seed);
     }
 
     /** widths[0] inputs → dense + activation per hidden width → dense + output activation (none: no layer). */

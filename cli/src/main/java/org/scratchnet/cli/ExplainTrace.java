@@ -4,9 +4,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.Set;
 import org.scratchnet.layer.ActivationLayer;
-import org.scratchnet.layer.Dense;
 import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerType;
+import org.scratchnet.layer.LayerTypes;
+import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Sgd;
@@ -31,24 +35,34 @@ final class ExplainTrace {
         this.out = out;
     }
 
-    /** One step of the trace: which dense layer (1-based) and the layer itself. */
-    private record Step(Layer layer, int k, String in, String out) {
+    /** One step of the trace: the layer, its type, the parameter index k (W1, b1), and its input/output names. */
+    private record Step(Layer layer, LayerType type, int k, String in, String out) {
+        String formula() {
+            return type.formula(layer.config(), in, k);
+        }
+
+        String gradient(String of, String dOut) {
+            return type.gradient(layer.config(), of, in, dOut, k);
+        }
     }
 
-    /** x (N, D), y (N, K). Mutates the model's parameters by one SGD step of {@code lr}. */
+    /** x (N, D) or (N, C, H, W), y (N, K). Mutates the model's parameters by one SGD step of {@code lr}. */
     void run(Sequential model, Tensor x, Tensor y, Loss loss, float lr) {
         List<Step> steps = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         int k = 0;
         String a = "x";
         for (Layer l : model.layers()) {
-            if (l instanceof Dense) {
+            boolean product = !l.parameters().isEmpty();
+            if (product) {
                 k++;
-                steps.add(new Step(l, k, a, "z" + k));
-                a = "z" + k;
-            } else {
-                steps.add(new Step(l, k, a, "a" + k));
-                a = "a" + k;
             }
+            String out = (product ? "z" : "a") + k;
+            while (!names.add(out)) {
+                out += "′"; // a second parameterless layer after the same product (dropout after relu)
+            }
+            steps.add(new Step(l, LayerTypes.of(l), k, a, out));
+            a = out;
         }
         String last = a;
 
@@ -63,17 +77,12 @@ final class ExplainTrace {
             Tensor in = h;
             h = s.layer.forward(in, true).copy();
             String name = s.out.equals(last) ? "y_pred = " + s.out : s.out;
-            if (s.layer instanceof Dense) {
-                Dense d = (Dense) s.layer;
-                String w = d.weight().value().shapeString().replace("[", "(").replace("]", ")").replace(" ", "");
-                String formula = s.in + " @ W" + s.k + (d.hasBias() ? " + b" + s.k : "");
-                String shapes = shape(in) + " @ " + w + (d.hasBias() ? " + " + shape(d.bias().value()) : "")
-                        + " -> " + shape(h);
-                show(name + " = " + formula, shapes, h);
-            } else {
-                String f = ((ActivationLayer) s.layer).activation().name();
-                show(name + " = " + f + "(" + s.in + ")", shape(in) + " -> " + shape(h), h);
+            StringBuilder shapes = new StringBuilder(shape(in));
+            List<Parameter> ps = s.layer.parameters();
+            for (int i = 0; i < ps.size(); i++) {
+                shapes.append(i == 0 ? " @ " : " + ").append(shape(ps.get(i).value()));
             }
+            show(name + " = " + s.formula(), shapes.append(" -> ").append(shape(h)).toString(), h);
         }
 
         section("loss");
@@ -88,28 +97,35 @@ final class ExplainTrace {
             Step s = steps.get(i);
             boolean needInput = i > 0;
             Tensor gIn = s.layer.backward(g, needInput);
-            if (s.layer instanceof Dense) {
-                Dense d = (Dense) s.layer;
-                String dz = "dZ" + s.k;
-                Tensor dW = d.weight().grad();
-                // a(k-1)ᵀ (D,N) @ dZk (N,H) -> dWk (D,H)
-                show("dW" + s.k + " = " + s.in + "ᵀ @ " + dz, shapeT(dW.rows(), g.rows()) + " @ " + shape(g)
-                        + " -> " + shape(dW), dW);
-                if (d.hasBias()) {
-                    show("db" + s.k + " = Σ_rows " + dz, shape(g) + " -> " + shape(d.bias().grad()), d.bias().grad());
+            String dOut = "d" + (s.out.equals(last) && !s.layer.parameters().isEmpty() ? "Z" + s.k : dName(s.out, last));
+            for (Parameter p : s.layer.parameters()) {
+                String suffix = suffix(p);
+                String formula = s.gradient(suffix, dOut);
+                Tensor dP = p.grad();
+                String shapes = formula != null && formula.endsWith("ᵀ @ " + dOut)
+                        ? shapeT(dP.rows(), g.rows()) + " @ " + shape(g) + " -> " + shape(dP)
+                        : shape(g) + " -> " + shape(dP);
+                show("d" + symbol(suffix) + s.k + " = " + (formula != null ? formula : "∂L/∂" + symbol(suffix) + s.k),
+                        shapes, dP);
+            }
+            if (needInput) {
+                String to = "d" + dName(steps.get(i - 1).out, last);
+                if (s.layer instanceof ActivationLayer act) {
+                    String f = act.activation().name();
+                    String from = s.out.equals(last) ? "dY_pred" : "dA" + s.k;
+                    String rule = LossText.fused(loss, f)
+                            ? from + " ⊙ " + f + "'(z" + s.k + ") = (y_pred − y) / " + LossText.divisor(loss, y)
+                            : from + " ⊙ " + LossText.derivative(f, s.k);
+                    show("dZ" + s.k + " = " + rule, shape(g) + " -> " + shape(gIn), gIn);
+                } else {
+                    String formula = s.gradient("input", s.out.equals(last) && s.layer.parameters().isEmpty()
+                            ? "dY_pred" : dOut);
+                    String shapes = formula != null && formula.startsWith(dOut + " @ ") && !s.layer.parameters().isEmpty()
+                            ? shape(g) + " @ " + shapeT(g.cols(), s.layer.parameters().get(0).value().rows()) + " -> "
+                            + shape(gIn)
+                            : shape(g) + " -> " + shape(gIn);
+                    show(to + " = " + (formula != null ? formula : "∂L/∂" + steps.get(i - 1).out), shapes, gIn);
                 }
-                if (needInput) {
-                    show("dA" + (s.k - 1) + " = " + dz + " @ W" + s.k + "ᵀ", shape(g) + " @ " + shapeT(g.cols(), dW.rows())
-                            + " -> " + shape(gIn), gIn);
-                }
-            } else if (needInput) {
-                String f = ((ActivationLayer) s.layer).activation().name();
-                String dz = "dZ" + s.k;
-                String from = s.out.equals(last) ? "dY_pred" : "dA" + s.k;
-                String rule = LossText.fused(loss, f)
-                        ? from + " ⊙ " + f + "'(z" + s.k + ") = (y_pred − y) / " + LossText.divisor(loss, y)
-                        : from + " ⊙ " + LossText.derivative(f, s.k);
-                show(dz + " = " + rule, shape(g) + " -> " + shape(gIn), gIn);
             }
             g = gIn == null ? null : gIn.copy();
         }
@@ -117,17 +133,34 @@ final class ExplainTrace {
         section(String.format(Locale.ROOT, "update (SGD, lr %s): each parameter p ← p − lr·dp", lr));
         new Sgd(lr).step(model.parameters());
         for (Step s : steps) {
-            if (s.layer instanceof Dense) {
-                Dense d = (Dense) s.layer;
-                show("W" + s.k + " ← W" + s.k + " − " + lr + "·dW" + s.k, shape(d.weight().value()), d.weight().value());
-                if (d.hasBias()) {
-                    show("b" + s.k + " ← b" + s.k + " − " + lr + "·db" + s.k, shape(d.bias().value()), d.bias().value());
-                }
+            for (Parameter p : s.layer.parameters()) {
+                String sym = symbol(suffix(p)) + s.k;
+                show(sym + " ← " + sym + " − " + lr + "·d" + sym, shape(p.value()), p.value());
             }
         }
         double after = loss.value(model.predict(x), y);
         out.printf(Locale.ROOT, "%nloss on the same rows after one update: %s (was %s)%n", num(after), num(value));
         out.flush();
+    }
+
+    /** "dA1" for a1, "dZ2" for z2: gradient names mirror forward names. */
+    private static String dName(String name, String last) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** The part of "dense1.weight" after the layer name. */
+    private static String suffix(Parameter p) {
+        String n = p.name();
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    /** W for weight, b for bias, else the suffix itself (gamma, beta). */
+    private static String symbol(String suffix) {
+        return switch (suffix) {
+            case "weight" -> "W";
+            case "bias" -> "b";
+            default -> suffix;
+        };
     }
 
     private void section(String title) {
@@ -171,8 +204,9 @@ final class ExplainTrace {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /** "(4,16)" or "(4,1,28,28)": the tensor's full shape. */
     static String shape(Tensor t) {
-        return "(" + t.rows() + "," + t.cols() + ")";
+        return t.shapeString().replace("[", "(").replace("]", ")").replace(" ", "");
     }
 
     private static String shapeT(int rows, int cols) {

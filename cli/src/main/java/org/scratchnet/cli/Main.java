@@ -45,6 +45,8 @@ public final class Main implements Runnable {
         }
         try {
             String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+            // help texts list the layer types from their one description (LayerTypes)
+            System.setProperty("scratchnet.layer.usage", org.scratchnet.layer.LayerTypes.usage());
             CommandLine cl = new CommandLine(new Main());
             cl.setOut(out);
             cl.setErr(err);

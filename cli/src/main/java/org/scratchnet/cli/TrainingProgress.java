@@ -37,6 +37,7 @@ public final class TrainingProgress implements TrainingListener {
     private boolean barVisible;
     private int barLength;
     private int epochs;
+    private int startEpoch;
     private int samples;
     private double lastLoss = Double.NaN; // the last finished epoch's loss, else this epoch's running mean
     private boolean epochDone;
@@ -77,6 +78,7 @@ public final class TrainingProgress implements TrainingListener {
         batchCount = 0;
         lastLoss = Double.NaN;
         epochs = ctx.epochs();
+        startEpoch = ctx.startEpoch();
         samples = ctx.samples();
     }
 
@@ -87,7 +89,8 @@ public final class TrainingProgress implements TrainingListener {
             batchCount++;
             lastLoss = batchLossSum / batchCount;
         }
-        update((epoch - 1 + (double) batch / batches) / epochs, epoch);
+        // a resumed run counts its own share: epochs startEpoch+1 .. epochs
+        update((epoch - 1 - startEpoch + (double) batch / batches) / (epochs - startEpoch), epoch);
     }
 
     @Override
@@ -132,7 +135,7 @@ public final class TrainingProgress implements TrainingListener {
     /** "[#####---] 45% epoch 45/100, 1200 samples/s, ETA 0:12, loss 0.1234" (bar only on terminals). */
     String line(double fraction, int epoch, long elapsedNanos, boolean withBar) {
         double seconds = elapsedNanos / 1e9;
-        double done = fraction * epochs * samples;
+        double done = fraction * (epochs - startEpoch) * samples;
         double rate = seconds > 0 ? done / seconds : 0;
         double eta = fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
         StringBuilder sb = new StringBuilder();

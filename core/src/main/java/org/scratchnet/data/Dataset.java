@@ -6,7 +6,7 @@ import org.scratchnet.tensor.ShapeException;
 import org.scratchnet.tensor.Tensor;
 
 /**
- * Features x (N, D) and targets y (N, K). For classification y is one-hot with K ≥ 2 columns,
+ * Features x (N, D) — or any batch-first shape, e.g. images (N, C, H, W) — and targets y (N, K). For classification y is one-hot with K ≥ 2 columns,
  * or a single 0/1 column for a binary task; {@code classNames} (may be empty) label the classes.
  */
 public final class Dataset {
@@ -19,8 +19,9 @@ public final class Dataset {
     }
 
     public Dataset(Tensor x, Tensor y, List<String> classNames) {
-        if (x.rank() != 2 || y.rank() != 2) {
-            throw new ShapeException("Dataset: x " + x.shapeString() + " and y " + y.shapeString() + " must be 2-D");
+        if (x.rank() < 2 || y.rank() != 2) {
+            throw new ShapeException("Dataset: x " + x.shapeString() + " must be [N, ...] (at least 2-D) and y "
+                    + y.shapeString() + " [N, K]");
         }
         if (x.rows() != y.rows()) {
             throw new ShapeException("Dataset: x has " + x.rows() + " rows " + x.shapeString() + ", y has "
@@ -47,8 +48,14 @@ public final class Dataset {
         return x.rows();
     }
 
+    /** Values per sample: D for a table, C·H·W for images. */
     public int features() {
         return x.cols();
+    }
+
+    /** The shape of one sample of x (batch excluded): {@code [D]} or {@code [C, H, W]}. */
+    public int[] sampleShape() {
+        return java.util.Arrays.copyOfRange(x.shape(), 1, x.rank());
     }
 
     public int targets() {

@@ -29,11 +29,28 @@ public final class Rng {
 
     /** A generator for an independent stream derived from {@code seed} and a purpose label. */
     public static Rng forPurpose(long seed, String purpose) {
+        return new Rng(key(seed, purpose));
+    }
+
+    /**
+     * A uniform float in [0, 1) that depends only on its four keys (a counter-based draw, no
+     * state): the same keys give the same value in any thread, order or process.
+     */
+    public static float keyed(long stream, long a, long b, long c) {
+        long h = splitMix(stream ^ 0x632BE59BD9B4E019L);
+        h = splitMix(h ^ a);
+        h = splitMix(h ^ b * 0x9E3779B97F4A7C15L);
+        h = splitMix(h ^ c * 0xC2B2AE3D27D4EB4FL);
+        return (h >>> 40) * 0x1.0p-24f;
+    }
+
+    /** A 64-bit key for a text label (stream names of keyed draws). */
+    public static long key(long seed, String label) {
         long h = 1125899906842597L;
-        for (int i = 0; i < purpose.length(); i++) {
-            h = 31 * h + purpose.charAt(i);
+        for (int i = 0; i < label.length(); i++) {
+            h = 31 * h + label.charAt(i);
         }
-        return new Rng(splitMix(seed ^ splitMix(h)));
+        return splitMix(seed ^ splitMix(h));
     }
 
     public long nextLong() {

@@ -8,21 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.scratchnet.activation.Activation;
-import org.scratchnet.activation.Activations;
-import org.scratchnet.activation.LeakyRelu;
-import org.scratchnet.layer.ActivationLayer;
-import org.scratchnet.layer.Dense;
 import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerType;
+import org.scratchnet.layer.LayerTypes;
+import org.scratchnet.layer.Parameter;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.tensor.Tensor;
 
 /**
- * The {@code architecture} metadata value: {@code {"input": D, "layers": [...]}} where a layer is
- * {@code {"type": "dense", "name": "dense1", "units": H, "bias": true}} or
- * {@code {"type": "activation", "name": "relu1", "activation": "relu"}} (leaky_relu adds
- * {@code "alpha"}). Dense parameters are the tensors {@code NAME.weight} (D, H) and
- * {@code NAME.bias} (1, H).
+ * The {@code architecture} metadata value: {@code {"input": D, "layers": [...]}} ({@code "input"}
+ * is a list such as {@code [1, 28, 28]} for samples of more than one dimension) where a layer is
+ * {@code {"type": T, "name": NAME, ...its configuration}} as its {@link LayerType} describes it,
+ * e.g. {@code {"type": "dense", "name": "dense1", "units": H, "bias": true}} or
+ * {@code {"type": "activation", "name": "relu1", "activation": "relu"}}. A layer's tensors are
+ * named {@code NAME.SUFFIX} with the shapes {@link LayerType#tensors} gives.
  */
 final class ArchitectureCodec {
     /** Widths above this are rejected before anything is allocated (a corrupt file could claim 2^31). */
@@ -34,39 +33,33 @@ final class ArchitectureCodec {
     static String encode(Sequential model) {
         List<Object> layers = new ArrayList<>();
         for (Layer l : model.layers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            if (l instanceof Dense d) {
-                m.put("type", "dense");
-                m.put("name", d.name());
-                m.put("units", d.units());
-                m.put("bias", d.hasBias());
-            } else if (l instanceof ActivationLayer a) {
-                m.put("type", "activation");
-                m.put("name", a.name());
-                m.put("activation", a.activation().name());
-                if (a.activation() instanceof LeakyRelu lr) {
-                    m.put("alpha", lr.alpha());
-                }
-            } else {
+            LayerType type = LayerTypes.byName(l.type());
+            if (type == null) {
                 throw new IllegalArgumentException("cannot save layer '" + l.name() + "' of type " + l.type()
-                        + ": model files hold dense and activation layers");
+                        + ": model files hold the layer types " + String.join(", ", LayerTypes.names()));
             }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", type.name());
+            m.put("name", l.name());
+            m.putAll(l.config());
             layers.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("input", model.inputWidth());
+        int[] in = model.inputShape();
+        root.put("input", in.length == 1 ? (Object) in[0] : toList(in));
         root.put("layers", layers);
         return Json.write(root);
     }
 
     /**
      * Rebuilds the network from {@code json} and loads its weights from {@code tensors}, checking
-     * every shape before allocating. Errors are one line starting with {@code file}.
+     * every shape before allocating. Tensors whose names start with {@code ignoredPrefix} belong to
+     * someone else (optimizer state). Errors are one line starting with {@code file}.
      */
-    static Sequential decode(String file, String json, Map<String, Tensor> tensors) {
+    static Sequential decode(String file, String json, Map<String, Tensor> tensors, String ignoredPrefix) {
         Map<?, ?> root = object(file, parse(file, json), "architecture");
-        int width = integer(file, root.get("input"), "architecture input");
-        int inputWidth = width;
+        int[] inputShape = inputShape(file, root.get("input"));
+        int[] shape = inputShape;
         if (!(root.get("layers") instanceof List<?> specs)) {
             throw Safetensors.fail(file, "architecture: expected a \"layers\" array");
         }
@@ -80,72 +73,83 @@ final class ArchitectureCodec {
                 throw Safetensors.fail(file, where + ": expected a unique non-empty \"name\", found "
                         + ModelFormatException.quote(spec.get("name")));
             }
-            Object type = spec.get("type");
-            if ("dense".equals(type)) {
-                int units = integer(file, spec.get("units"), where + " units");
-                boolean bias = Boolean.TRUE.equals(spec.get("bias"));
+            Object typeName = spec.get("type");
+            LayerType type = typeName instanceof String t ? LayerTypes.byName(t) : null;
+            if (type == null) {
+                throw Safetensors.fail(file, where + ": unknown type " + ModelFormatException.quote(typeName)
+                        + " (expected " + String.join(", ", LayerTypes.names()) + ")");
+            }
+            Map<String, Object> config = new LinkedHashMap<>();
+            spec.forEach((k, v) -> {
+                if (!"type".equals(k) && !"name".equals(k)) {
+                    config.put(String.valueOf(k), v);
+                }
+            });
+            try {
                 // shapes are checked against tensors already read (bounded by the file size)
                 // before the layer allocates anything
-                Tensor w = require(file, tensors, used, name + ".weight", width, units);
-                Tensor b = bias ? require(file, tensors, used, name + ".bias", 1, units) : null;
-                Dense d = new Dense(name, width, units, bias);
-                d.weight().value().copyFromInPlace(w);
-                if (bias) {
-                    d.bias().value().copyFromInPlace(b);
+                for (Map.Entry<String, int[]> e : type.tensors(config, shape).entrySet()) {
+                    require(file, tensors, used, name + "." + e.getKey(), e.getValue());
                 }
-                layers.add(d);
-                width = units;
-            } else if ("activation".equals(type)) {
-                layers.add(new ActivationLayer(name, activation(file, spec, where)));
-            } else {
-                throw Safetensors.fail(file, where + ": unknown type " + ModelFormatException.quote(type)
-                        + " (expected dense or activation)");
+                Layer layer = type.create(name, config, shape);
+                load(layer.parameters(), tensors);
+                load(layer.buffers(), tensors);
+                shape = layer.outputShape(shape);
+                layers.add(layer);
+            } catch (IllegalArgumentException e) {
+                throw Safetensors.fail(file, where + " (" + name + "): " + e.getMessage());
             }
         }
         for (String t : tensors.keySet()) {
-            if (!used.contains(t)) {
+            if (!used.contains(t) && !t.startsWith(ignoredPrefix)) {
                 throw Safetensors.fail(file, "tensor " + ModelFormatException.quote(t)
                         + " is not a parameter of the architecture");
             }
         }
-        return new Sequential(inputWidth, layers);
+        return new Sequential(inputShape, layers);
     }
 
-    private static Tensor require(String file, Map<String, Tensor> tensors, Set<String> used, String name, int rows,
-            int cols) {
+    private static void load(List<Parameter> params, Map<String, Tensor> tensors) {
+        for (Parameter p : params) {
+            p.value().copyFromInPlace(tensors.get(p.name()));
+        }
+    }
+
+    private static void require(String file, Map<String, Tensor> tensors, Set<String> used, String name, int[] shape) {
         Tensor t = tensors.get(name);
         if (t == null) {
-            throw Safetensors.fail(file, "tensor " + ModelFormatException.quote(name) + " is missing (architecture expects ["
-                    + rows + ", " + cols + "])");
+            throw Safetensors.fail(file, "tensor " + ModelFormatException.quote(name) + " is missing (architecture expects "
+                    + Arrays.toString(shape) + ")");
         }
-        if (!Arrays.equals(t.shape(), new int[] {rows, cols})) {
+        if (!Arrays.equals(t.shape(), shape)) {
             throw Safetensors.fail(file, "tensor " + ModelFormatException.quote(name) + " has shape " + t.shapeString()
-                    + ", architecture expects [" + rows + ", " + cols + "]");
+                    + ", architecture expects " + Arrays.toString(shape));
         }
         used.add(name);
-        return t;
     }
 
-    private static Activation activation(String file, Map<?, ?> spec, String where) {
-        Object name = spec.get("activation");
-        Activation a;
-        try {
-            a = Activations.byName(String.valueOf(name));
-        } catch (IllegalArgumentException e) {
-            throw Safetensors.fail(file, where + ": unknown activation " + ModelFormatException.quote(name)
-                    + " (expected one of " + String.join(", ", Activations.NAMES) + ")");
-        }
-        Object alpha = spec.get("alpha");
-        if (a instanceof LeakyRelu && alpha != null) {
-            // a float alpha must survive the next save, which cannot write Infinity into JSON
-            float f = alpha instanceof BigDecimal b ? b.floatValue() : Float.NaN;
-            if (!Float.isFinite(f)) {
-                throw Safetensors.fail(file, where + ": alpha: expected a finite float32 number, found "
-                        + ModelFormatException.quote(Json.write(alpha)));
+    /** {@code "input": D} or {@code [C, H, W]}: every dimension a width in 1..MAX_WIDTH. */
+    private static int[] inputShape(String file, Object v) {
+        if (v instanceof List<?> list) {
+            if (list.isEmpty() || list.size() > 8) {
+                throw Safetensors.fail(file, "architecture input: expected 1 to 8 dimensions, found "
+                        + ModelFormatException.quote(Json.write(v)));
             }
-            return new LeakyRelu(f);
+            int[] s = new int[list.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = integer(file, list.get(i), "architecture input");
+            }
+            return s;
         }
-        return a;
+        return new int[] {integer(file, v, "architecture input")};
+    }
+
+    private static List<Object> toList(int[] a) {
+        List<Object> out = new ArrayList<>();
+        for (int v : a) {
+            out.add(v);
+        }
+        return out;
     }
 
     private static Object parse(String file, String json) {

@@ -1,6 +1,8 @@
 package org.scratchnet.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
@@ -17,6 +19,7 @@ import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Tensor;
 
 /**
@@ -101,10 +104,45 @@ public final class ModelFile {
         return decode(name, bytes);
     }
 
+    /** A model file's bytes, e.g. to broadcast a model or keep it in a database (what {@link #save} writes). */
+    public static byte[] toBytes(SavedModel saved) {
+        return encode(saved);
+    }
+
+    /** Reads a model from bytes {@link #toBytes} made; errors are one line naming {@code source}. */
+    public static SavedModel fromBytes(String source, byte[] bytes) {
+        if (bytes.length > MAX_FILE) {
+            throw Safetensors.fail(source, "model has " + bytes.length + " bytes, expected at most " + MAX_FILE);
+        }
+        return decode(source, bytes);
+    }
+
+    /** Writes the model file's bytes to {@code out} (not closed). */
+    public static void write(OutputStream out, SavedModel saved) throws IOException {
+        out.write(encode(saved));
+    }
+
+    /** Reads one model from the rest of {@code in} (not closed); errors are one line naming {@code source}. */
+    public static SavedModel read(InputStream in, String source) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        long total = 0;
+        for (int r; (r = in.read(chunk)) > 0; ) {
+            total += r;
+            if (total > MAX_FILE) {
+                throw Safetensors.fail(source, "model has more than " + MAX_FILE + " bytes");
+            }
+            buf.write(chunk, 0, r);
+        }
+        return decode(source, buf.toByteArray());
+    }
+
     /** The file's bytes for {@code saved} (what {@link #save} writes). */
     static byte[] encode(SavedModel saved) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        for (Parameter p : saved.model().parameters()) {
+        List<Parameter> all = new ArrayList<>(saved.model().parameters());
+        all.addAll(saved.model().buffers());
+        for (Parameter p : all) {
             if (tensors.put(p.name(), p.value()) != null) {
                 throw new IllegalArgumentException("cannot save: two parameters are named '" + p.name() + "'");
             }
@@ -123,6 +161,9 @@ public final class ModelFile {
             norm.put("std", floats(saved.standardizer().std()));
             meta.put("normalization", Json.write(norm));
         }
+        if (saved.training() != null) {
+            TrainingStateCodec.encode(saved.training(), meta, tensors);
+        }
         return Safetensors.encode(tensors, meta);
     }
 
@@ -138,7 +179,8 @@ public final class ModelFile {
             throw Safetensors.fail(file, "format_version " + ModelFormatException.quote(version)
                     + " is not supported (this build reads " + FORMAT_VERSION + ")");
         }
-        Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors());
+        Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors(),
+                TrainingStateCodec.PREFIX);
         String loss = required(file, meta, "loss");
         try {
             Losses.byName(loss);
@@ -160,7 +202,8 @@ public final class ModelFile {
         if (problem != null) {
             throw Safetensors.fail(file, problem);
         }
-        return new SavedModel(model, loss, std, classes, features, task);
+        TrainingState training = TrainingStateCodec.decode(file, meta, c.tensors(), model);
+        return new SavedModel(model, loss, std, classes, features, task, training);
     }
 
     private static String required(String file, Map<String, String> meta, String key) {

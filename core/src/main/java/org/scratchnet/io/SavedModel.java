@@ -4,6 +4,7 @@ import java.util.List;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Tensor;
 
 /**
@@ -16,9 +17,16 @@ import org.scratchnet.tensor.Tensor;
  * @param classNames   class names in output order (empty for regression or when unknown)
  * @param featureNames input feature names (empty when unknown, else one per input)
  * @param task         classification or regression
+ * @param training     the optimizer with its state, epochs and steps done (to resume training), or null
  */
 public record SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
-        List<String> featureNames, Task task) {
+        List<String> featureNames, Task task, TrainingState training) {
+    /** A model without training state (it can still be trained further, with a fresh optimizer). */
+    public SavedModel(Sequential model, String loss, Standardizer standardizer, List<String> classNames,
+            List<String> featureNames, Task task) {
+        this(model, loss, standardizer, classNames, featureNames, task, null);
+    }
+
     public SavedModel {
         classNames = List.copyOf(classNames);
         featureNames = List.copyOf(featureNames);
@@ -29,7 +37,7 @@ public record SavedModel(Sequential model, String loss, Standardizer standardize
     }
 
     /**
-     * The network's outputs for raw (unstandardized) features: x (N, D) is standardized with the
+     * The network's outputs for raw (unstandardized) features: x (N, D) or (N, C, H, W) is standardized with the
      * stored parameters when there are any, then run through the model. Returns (N, K).
      */
     public Tensor predict(Tensor x) {

@@ -7,6 +7,6 @@
  * files and the apps' outputs (metrics, predictions, plots).
  *
  * <p>May import {@code tensor}, {@code activation}, {@code init}, {@code layer}, {@code loss},
- * {@code model} and {@code data}; never {@code train} or {@code optim}.
+ * {@code optim}, {@code model} and {@code data}; never {@code train}.
  */
 package org.scratchnet.io;

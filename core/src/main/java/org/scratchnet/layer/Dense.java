@@ -1,7 +1,9 @@
 package org.scratchnet.layer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.scratchnet.init.Initializer;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.init.Rng;
@@ -23,8 +25,104 @@ import org.scratchnet.tensor.Tensor;
  * </pre>
  *
  * Default initialization is PyTorch's for {@code nn.Linear}: U(±1/√D) for both w and b.
+ * Input samples must be vectors ({@code [N, D]}); images go through {@link Flatten} first.
+ * Network spec: {@code dense UNITS [nobias]}; configuration {@code {"units": H, "bias": true}}.
  */
 public final class Dense implements Layer {
+    /** The dense layer type. */
+    public static final LayerType TYPE = new LayerType() {
+        @Override
+        public String name() {
+            return "dense";
+        }
+
+        @Override
+        public List<String> tokens() {
+            return List.of("dense");
+        }
+
+        @Override
+        public String usage() {
+            return "dense UNITS [nobias]";
+        }
+
+        @Override
+        public Map<String, Object> parse(String word, List<String> args) {
+            if (args.isEmpty() || args.size() > 2 || (args.size() == 2 && !args.get(1).equals("nobias"))) {
+                throw new IllegalArgumentException("expected '" + usage() + "'");
+            }
+            int units = Specs.positiveInt(word, args.get(0), MAX_UNITS);
+            return config(units, args.size() == 1);
+        }
+
+        @Override
+        public Layer create(String name, Map<String, ?> config, int[] in) {
+            int units = Configs.integer(config, "units", 1, MAX_UNITS);
+            boolean bias = Configs.bool(config, "bias", true);
+            return new Dense(name, widthOf(name, in), units, bias);
+        }
+
+        @Override
+        public Map<String, int[]> tensors(Map<String, ?> config, int[] in) {
+            int units = Configs.integer(config, "units", 1, MAX_UNITS);
+            int d = widthOf("dense", in);
+            Map<String, int[]> m = new LinkedHashMap<>();
+            m.put("weight", new int[] {d, units});
+            if (Configs.bool(config, "bias", true)) {
+                m.put("bias", new int[] {1, units});
+            }
+            return m;
+        }
+
+        @Override
+        public String example() {
+            return "dense 3";
+        }
+
+        @Override
+        public String formula(Map<String, ?> config, String in, int k) {
+            return in + " @ W" + k + (Configs.bool(config, "bias", true) ? " + b" + k : "");
+        }
+
+        @Override
+        public String gradient(Map<String, ?> config, String of, String in, String dOut, int k) {
+            switch (of) {
+                case "weight":
+                    return in + "ᵀ @ " + dOut; // a(k-1)ᵀ (D,N) @ dZk (N,H) -> dWk (D,H)
+                case "bias":
+                    return "Σ_rows " + dOut;
+                case "input":
+                    return dOut + " @ W" + k + "ᵀ";
+                default:
+                    return null;
+            }
+        }
+
+        @Override
+        public String describe(Map<String, ?> config) {
+            return "dense " + config.get("units") + (Configs.bool(config, "bias", true) ? "" : " nobias");
+        }
+    };
+
+    /** Widest dense layer a network spec or model file may ask for. */
+    public static final int MAX_UNITS = 1 << 20;
+
+    static Map<String, Object> config(int units, boolean bias) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("units", units);
+        m.put("bias", bias);
+        return m;
+    }
+
+    /** D of an input sample shape that must be a vector ({@code [D]}); images get advice to flatten. */
+    public static int widthOf(String name, int[] in) {
+        if (in.length != 1) {
+            throw new ShapeException("Dense(" + name + "): input is " + Configs.batchShape(in)
+                    + ", dense takes [N, D]: add flatten before it");
+        }
+        return in[0];
+    }
+
     private final String name;
     private final int in;
     private final int out;
@@ -72,7 +170,12 @@ public final class Dense implements Layer {
 
     @Override
     public String type() {
-        return "dense";
+        return TYPE.name();
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return config(out, bias != null);
     }
 
     public int inputWidth() {
@@ -106,7 +209,7 @@ public final class Dense implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        if (input.cols() != in) {
+        if (input.rank() != 2 || input.cols() != in) {
             throw new ShapeException("Dense(" + name + "): input has " + input.cols() + " features, layer expects "
                     + in + " (input shape " + input.shapeString() + ", weight " + weight.value().shapeString() + ")");
         }
@@ -168,10 +271,12 @@ public final class Dense implements Layer {
     }
 
     @Override
-    public int outputWidth(int inputWidth) {
-        if (inputWidth != in) {
-            throw new ShapeException("Dense(" + name + "): input width " + inputWidth + ", layer expects " + in);
+    public int[] outputShape(int[] shape) {
+        int d = widthOf(name, shape);
+        if (d != in) {
+            throw new ShapeException("Dense(" + name + "): input is " + Configs.batchShape(shape) + ", layer expects [N, "
+                    + in + "] (weight " + weight.value().shapeString() + ")");
         }
-        return out;
+        return new int[] {out};
     }
 }

@@ -3,6 +3,7 @@ package org.scratchnet.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,14 +12,22 @@ import org.scratchnet.activation.Activations;
 import org.scratchnet.init.Initializer;
 import org.scratchnet.init.Rng;
 import org.scratchnet.layer.ActivationLayer;
+import org.scratchnet.layer.BatchContext;
+import org.scratchnet.layer.Configs;
 import org.scratchnet.layer.Dense;
+import org.scratchnet.layer.Dropout;
+import org.scratchnet.layer.Flatten;
 import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerType;
+import org.scratchnet.layer.LayerTypes;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.tensor.ShapeException;
 import org.scratchnet.tensor.Tensor;
 
 /**
- * Layers applied in order. Input is (N, D); output is (N, K) where K is the last width.
+ * Layers applied in order. Input is a batch {@code [N, ...inputShape]}: {@code [N, D]} for a
+ * table, {@code [N, C, H, W]} for images; every layer's {@link Layer#outputShape} is checked
+ * when the model is built, so a layer that does not fit fails before any data is seen.
  *
  * <pre>{@code
  * Sequential model = Sequential.builder(2)
@@ -28,32 +37,56 @@ import org.scratchnet.tensor.Tensor;
  * }</pre>
  */
 public final class Sequential {
-    private final int inputWidth;
+    private final int[] inputShape;
+    private final int[] outputShape;
     private final List<Layer> layers;
 
     public Sequential(int inputWidth, List<Layer> layers) {
-        this.inputWidth = inputWidth;
+        this(new int[] {inputWidth}, layers);
+    }
+
+    /** A model for input samples of shape {@code inputShape} (batch excluded), checking every layer's shape. */
+    public Sequential(int[] inputShape, List<Layer> layers) {
+        this.inputShape = inputShape.clone();
         this.layers = List.copyOf(layers);
-        int w = inputWidth;
+        int[] s = this.inputShape;
         for (Layer l : this.layers) {
-            w = l.outputWidth(w);
+            s = l.outputShape(s);
         }
+        this.outputShape = s;
     }
 
-    public static Builder builder(int inputWidth) {
-        return new Builder(inputWidth);
+    public static Builder builder(int... inputShape) {
+        return new Builder(inputShape);
     }
 
+    /** The input sample shape (batch excluded): {@code [D]} or {@code [C, H, W]}. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** The output sample shape (batch excluded), normally {@code [K]}. */
+    public int[] outputShape() {
+        return outputShape.clone();
+    }
+
+    /** Values per input sample: D for a table, C·H·W for images. */
     public int inputWidth() {
-        return inputWidth;
+        return Math.toIntExact(Configs.size(inputShape));
     }
 
+    /** Values per output sample: K. */
     public int outputWidth() {
-        int w = inputWidth;
-        for (Layer l : layers) {
-            w = l.outputWidth(w);
+        return Math.toIntExact(Configs.size(outputShape));
+    }
+
+    /** The sample shape entering layer {@code i} (the output of layer i−1, or the input for i = 0). */
+    public int[] shapeBefore(int i) {
+        int[] s = inputShape;
+        for (int j = 0; j < i; j++) {
+            s = layers.get(j).outputShape(s);
         }
-        return w;
+        return s.clone();
     }
 
     public List<Layer> layers() {
@@ -77,6 +110,14 @@ public final class Sequential {
             h = l.forward(h, true);
         }
         return h;
+    }
+
+    /** Training forward pass for a batch that {@code batch} identifies (seed, step, dataset rows: dropout masks). */
+    public Tensor forward(Tensor x, BatchContext batch) {
+        for (Layer l : layers) {
+            l.beginBatch(batch);
+        }
+        return forward(x);
     }
 
     /** Inference: fresh output, no state kept, safe to call from several threads at once. */
@@ -110,6 +151,15 @@ public final class Sequential {
         return ps;
     }
 
+    /** Non-trainable saved state of every layer (running statistics), in layer order. */
+    public List<Parameter> buffers() {
+        List<Parameter> ps = new ArrayList<>();
+        for (Layer l : layers) {
+            ps.addAll(l.buffers());
+        }
+        return ps;
+    }
+
     public void zeroGrad() {
         for (Parameter p : parameters()) {
             p.zeroGrad();
@@ -124,9 +174,13 @@ public final class Sequential {
         return n;
     }
 
-    /** Copies every parameter value from {@code other}, which must have the same architecture. */
+    /** Copies every parameter and buffer value from {@code other}, which must have the same architecture. */
     public void copyParametersFrom(Sequential other) {
-        List<Parameter> mine = parameters(), theirs = other.parameters();
+        copy(parameters(), other.parameters());
+        copy(buffers(), other.buffers());
+    }
+
+    private static void copy(List<Parameter> mine, List<Parameter> theirs) {
         if (mine.size() != theirs.size()) {
             throw new ShapeException("copyParametersFrom: " + mine.size() + " parameters vs " + theirs.size());
         }
@@ -140,42 +194,58 @@ public final class Sequential {
         StringBuilder sb = new StringBuilder();
         String fmt = "%-12s %-10s %-12s %10s%n";
         sb.append(String.format(Locale.ROOT, fmt, "layer", "type", "output", "params"));
-        sb.append(String.format(Locale.ROOT, fmt, "input", "", "[N, " + inputWidth + "]", ""));
-        int w = inputWidth;
+        sb.append(String.format(Locale.ROOT, fmt, "input", "", Configs.batchShape(inputShape), ""));
+        int[] s = inputShape;
         for (Layer l : layers) {
-            w = l.outputWidth(w);
+            s = l.outputShape(s);
             long count = 0;
             for (Parameter p : l.parameters()) {
                 count += p.value().size();
             }
-            sb.append(String.format(Locale.ROOT, fmt, l.name(), l.type(), "[N, " + w + "]", count));
+            sb.append(String.format(Locale.ROOT, fmt, l.name(), kind(l), Configs.batchShape(s), count));
         }
         sb.append(String.format(Locale.ROOT, "total parameters: %d%n", parameterCount()));
         return sb.toString();
     }
 
+    /** What the layer table calls a layer: its name prefix ("dense", "relu", "dropout"). */
+    public static String kind(Layer l) {
+        LayerType t = LayerTypes.byName(l.type());
+        return t == null ? l.type() : t.namePrefix(l.config());
+    }
+
     private void checkInput(Tensor x) {
-        if (x.rank() != 2 || x.cols() != inputWidth) {
+        if (inputShape.length == 1 && (x.rank() != 2 || x.cols() != inputShape[0])) {
             throw new ShapeException("Sequential: input " + x.shapeString() + " has " + x.cols()
-                    + " features, model expects " + inputWidth);
+                    + " features, model expects " + inputShape[0]);
+        }
+        if (x.rank() != inputShape.length + 1 || !Arrays.equals(Arrays.copyOfRange(x.shape(), 1, x.rank()), inputShape)) {
+            throw new ShapeException("Sequential: input " + x.shapeString() + " does not match the model's input "
+                    + Configs.batchShape(inputShape));
         }
     }
 
-    /** Builds a Sequential with automatic layer names (dense1, relu1, ...). */
+    /** Builds a Sequential with automatic layer names (dense1, relu1, ...), checking each layer's shape as it is added. */
     public static final class Builder {
-        private final int inputWidth;
+        private final int[] inputShape;
         private final List<Layer> layers = new ArrayList<>();
         private final Map<String, Integer> counters = new HashMap<>();
-        private int width;
+        private int[] shape;
         private Initializer weightInit;
         private Initializer biasInit;
 
-        private Builder(int inputWidth) {
-            if (inputWidth < 1) {
-                throw new IllegalArgumentException("input width must be >= 1, got " + inputWidth);
+        private Builder(int[] inputShape) {
+            if (inputShape.length == 0) {
+                throw new IllegalArgumentException("input shape must have at least one dimension");
             }
-            this.inputWidth = inputWidth;
-            this.width = inputWidth;
+            for (int d : inputShape) {
+                if (d < 1) {
+                    throw new IllegalArgumentException(inputShape.length == 1 ? "input width must be >= 1, got " + d
+                            : "input dimensions must be >= 1, got " + Arrays.toString(inputShape));
+                }
+            }
+            this.inputShape = inputShape.clone();
+            this.shape = inputShape.clone();
         }
 
         /** Default initializers for the dense layers added after this call. */
@@ -190,11 +260,8 @@ public final class Sequential {
         }
 
         public Builder dense(int units, boolean useBias) {
-            Dense d = new Dense(nextName("dense"), width, units, useBias);
-            if (weightInit != null) {
-                d.withInit(weightInit, biasInit);
-            }
-            return add(d);
+            String name = nextName("dense");
+            return add(withInit(new Dense(name, Dense.widthOf(name, shape), units, useBias)));
         }
 
         public Builder activation(String name) {
@@ -205,10 +272,35 @@ public final class Sequential {
             return add(new ActivationLayer(nextName(a.name()), a));
         }
 
+        public Builder dropout(float rate) {
+            return add(new Dropout(nextName("dropout"), rate));
+        }
+
+        public Builder flatten() {
+            return add(new Flatten(nextName("flatten")));
+        }
+
+        /** A layer of {@code type} built from {@code config} for the current shape, named automatically. */
+        public Builder add(LayerType type, Map<String, ?> config) {
+            return add(withInit(type.create(nextName(type.namePrefix(config)), config, shape)));
+        }
+
+        private Layer withInit(Layer layer) {
+            if (layer instanceof Dense d && weightInit != null) {
+                d.withInit(weightInit, biasInit);
+            }
+            return layer;
+        }
+
         public Builder add(Layer layer) {
-            width = layer.outputWidth(width);
+            shape = layer.outputShape(shape);
             layers.add(layer);
             return this;
+        }
+
+        /** The sample shape the next layer receives. */
+        public int[] shape() {
+            return shape.clone();
         }
 
         private String nextName(String prefix) {
@@ -218,7 +310,7 @@ public final class Sequential {
 
         /** The model with parameters initialized from {@code seed}. */
         public Sequential build(long seed) {
-            return new Sequential(inputWidth, layers).initialize(seed);
+            return new Sequential(inputShape, layers).initialize(seed);
         }
     }
 }

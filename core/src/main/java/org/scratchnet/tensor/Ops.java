@@ -106,4 +106,14 @@ public final class Ops {
         z.requireSameShape("softmax", a);
         Engine.kernels().softmaxRows(z.data(), a.data(), z.rows(), z.cols());
     }
+
+    /** out[i] = a[i] · b[i] over all elements; shapes must match ({@code out} may be {@code a}). */
+    public static void multiply(Tensor a, Tensor b, Tensor out) {
+        a.requireSameShape("multiply", b);
+        a.requireSameShape("multiply", out);
+        float[] x = a.data(), y = b.data(), z = out.data();
+        for (int i = 0; i < z.length; i++) {
+            z[i] = x[i] * y[i];
+        }
+    }
 }

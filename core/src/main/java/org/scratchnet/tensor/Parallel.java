@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * runs the first chunk itself, then takes back any chunk no worker has started (see
  * {@link Worker}) and waits for the rest.
  * One caller at a time uses the workers; a concurrent caller (parallel inference) runs its work
- * on its own thread, which gives the same bits.
+ * on its own thread, which gives the same bits. A parallel call made from inside a chunk runs
+ * inline on that chunk's thread, for the same reason.
  */
 public final class Parallel {
     /** Below this many floating-point operations (or element updates) work runs on the calling thread. */
@@ -47,7 +48,12 @@ public final class Parallel {
 
     private static void run(int n, long work, int grain, RowTask task) {
         int t = Math.min(Engine.threads(), n / grain);
-        if (t <= 1 || work < MIN_PARALLEL_FLOPS || Thread.currentThread() instanceof Worker || !LOCK.tryLock()) {
+        // A nested call (a chunk that itself calls a parallel kernel) runs inline: from a worker,
+        // or from the caller, which holds LOCK while its chunks run. ReentrantLock.tryLock would
+        // succeed again for the holder, and re-posting to workers still busy with the outer call
+        // would overwrite their chunk. Inline work covers the same indices, so the same bits.
+        if (t <= 1 || work < MIN_PARALLEL_FLOPS || Thread.currentThread() instanceof Worker
+                || LOCK.isHeldByCurrentThread() || !LOCK.tryLock()) {
             task.run(0, n);
             return;
         }

@@ -3,6 +3,7 @@ package org.scratchnet.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scratchnet.layer.BatchContext;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.model.Sequential;
@@ -14,6 +15,10 @@ import org.scratchnet.tensor.Tensor;
  * Relative error = |a − n| / max(|a| + |n|, floor), taken as 0 when |a − n| is below the
  * float32 rounding noise of the estimate (about 4e-7·max(1, |L|)/ε), since the forward pass
  * runs in float32.
+ *
+ * <p>Every loss, analytic and numeric, comes from the training forward pass with one fixed
+ * {@link BatchContext}, so random masks (dropout) are the same in every pass and layers that
+ * behave differently in training (batch statistics) are checked as they train.
  *
  * <p>Near a kink (ReLU at 0, Huber at δ) central differences are meaningless; an index whose
  * estimates at ε and ε/2 disagree is counted as skipped rather than failed.
@@ -83,7 +88,7 @@ public final class GradientCheck {
     public Report check(Sequential model, Loss loss, Tensor x, Tensor y) {
         Tensor xc = x.copy();
         model.zeroGrad();
-        Tensor pred = model.forward(xc);
+        Tensor pred = model.forward(xc, MASKS);
         Tensor grad = Tensor.zeros(pred.shape());
         loss.compute(pred, y, grad);
         Tensor gradInput = model.backward(grad, true).copy();
@@ -100,7 +105,7 @@ public final class GradientCheck {
                               Tensor x, Tensor y) {
         float[] v = value.data();
         // float32 rounding noise of a central difference: a few ulps of the loss over the step
-        double noise = 4e-7 * Math.max(1.0, Math.abs(loss.value(model.predict(x), y))) / eps;
+        double noise = 4e-7 * Math.max(1.0, Math.abs(lossAt(model, loss, x, y))) / eps;
         int checked = 0, skipped = 0, worst = -1;
         double worstRel = 0, worstA = 0, worstN = 0;
         for (int i = 0; i < v.length; i++) {
@@ -126,14 +131,21 @@ public final class GradientCheck {
         return new Entry(name, checked, skipped, worstRel, worst, worstA, worstN);
     }
 
+    /** The batch every pass of a check uses: one seed and step, rows in order. */
+    private static final BatchContext MASKS = BatchContext.ordered(12345, 1);
+
+    private static double lossAt(Sequential model, Loss loss, Tensor x, Tensor y) {
+        return loss.value(model.forward(x, MASKS), y);
+    }
+
     private static double numeric(float[] v, int i, double h, Sequential model, Loss loss, Tensor x, Tensor y) {
         float orig = v[i];
         v[i] = (float) (orig + h);
         double plusStep = v[i] - (double) orig;
-        double lp = loss.value(model.predict(x), y);
+        double lp = lossAt(model, loss, x, y);
         v[i] = (float) (orig - h);
         double minusStep = (double) orig - v[i];
-        double lm = loss.value(model.predict(x), y);
+        double lm = lossAt(model, loss, x, y);
         v[i] = orig;
         // divide by the steps actually taken after float rounding, not the nominal 2h
         return (lp - lm) / (plusStep + minusStep);

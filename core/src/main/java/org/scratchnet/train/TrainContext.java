@@ -9,13 +9,15 @@ public final class TrainContext {
     private final Optimizer optimizer;
     private final int epochs;
     private final int samples;
+    private final int startEpoch;
     private String stopReason;
 
-    TrainContext(Sequential model, Optimizer optimizer, int epochs, int samples) {
+    TrainContext(Sequential model, Optimizer optimizer, int epochs, int samples, int startEpoch) {
         this.model = model;
         this.optimizer = optimizer;
         this.epochs = epochs;
         this.samples = samples;
+        this.startEpoch = startEpoch;
     }
 
     public Sequential model() {
@@ -26,9 +28,14 @@ public final class TrainContext {
         return optimizer;
     }
 
-    /** The number of epochs requested. */
+    /** The number of the last epoch this run will reach: the epochs requested plus those done before resuming. */
     public int epochs() {
         return epochs;
+    }
+
+    /** Epochs already done when this run started (0 unless resumed); this run's first epoch is one more. */
+    public int startEpoch() {
+        return startEpoch;
     }
 
     /** Training rows per epoch. */

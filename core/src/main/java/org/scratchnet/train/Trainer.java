@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Rng;
+import org.scratchnet.layer.BatchContext;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Optimizer;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Tensor;
 
 /**
@@ -34,6 +36,8 @@ public final class Trainer {
     private final long seed;
     private final Dataset validation;
     private final List<TrainingListener> listeners;
+    private int epochsDone;
+    private long stepsDone;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -45,13 +49,19 @@ public final class Trainer {
         this.seed = b.seed;
         this.validation = b.validation;
         this.listeners = List.copyOf(b.listeners);
+        this.epochsDone = b.epochsDone;
+        this.stepsDone = b.stepsDone;
     }
 
     public static Builder builder(Sequential model, Loss loss, Optimizer optimizer) {
         return new Builder(model, loss, optimizer);
     }
 
-    /** Trains on {@code train} and returns the per-epoch history. */
+    /**
+     * Trains on {@code train} and returns the per-epoch history. Epochs are numbered on from the
+     * resumed state ({@link Builder#resume}); each epoch's shuffle depends only on the seed and the
+     * epoch's number, so 5 epochs and then 5 more from the saved state give the same bits as 10.
+     */
     public History fit(Dataset train) {
         checkData("training", train);
         if (validation != null) {
@@ -61,19 +71,26 @@ public final class Trainer {
         int batch = batchSize == 0 ? n : Math.min(batchSize, n);
         boolean classify = Metrics.isClassificationTarget(train.y());
         boolean logits = loss.takesLogits();
+        boolean shuffled = shuffle && batch < n;
         Rng shuffleRng = Rng.forPurpose(seed, "shuffle");
+        TrainStep trainStep = new TrainStep(model, loss);
         List<Parameter> params = model.parameters();
-        TrainContext ctx = new TrainContext(model, optimizer, epochs, n);
+        int first = epochsDone + 1, last = epochsDone + epochs;
+        TrainContext ctx = new TrainContext(model, optimizer, last, n, epochsDone);
         History history = new History();
         int[] order = identity(n);
-        long step = 0;
-        Tensor grad = null;
+        if (shuffled) {
+            for (int e = 1; e < first; e++) { // replay the shuffles of the epochs already done
+                shuffleRng.shuffle(order);
+            }
+        }
+        long step = stepsDone;
         BatchBuffer batchX = new BatchBuffer(), batchY = new BatchBuffer();
 
         listeners.forEach(l -> l.onTrainBegin(ctx));
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = first; epoch <= last; epoch++) {
             long start = System.nanoTime();
-            if (shuffle && batch < n) {
+            if (shuffled) {
                 shuffleRng.shuffle(order);
             }
             double lossSum = 0;
@@ -85,27 +102,23 @@ public final class Trainer {
                 Tensor xb = whole ? train.x() : batchX.next(train.x(), order, from, to);
                 Tensor yb = whole ? train.y() : batchY.next(train.y(), order, from, to);
 
-                model.zeroGrad();
-                Tensor pred = model.forward(xb);
-                if (grad == null || !grad.sameShape(pred)) {
-                    grad = Tensor.zeros(pred.shape());
-                }
-                double batchLoss = loss.compute(pred, yb, grad);
                 step++;
-                if (!Double.isFinite(batchLoss)) {
-                    throw diverged(batchLoss, epoch, step);
+                TrainStep.Result r = trainStep.gradients(xb, yb, new BatchContext(seed, step, order, from));
+                if (!Double.isFinite(r.lossSum())) {
+                    throw diverged(r.lossSum(), epoch, step);
                 }
                 if (classify) {
-                    correct += Metrics.correct(pred, yb, logits);
+                    correct += Metrics.correct(r.predictions(), yb, logits);
                 }
-                model.backward(grad, false);
-                optimizer.step(params);
+                trainStep.apply(optimizer);
 
-                lossSum += batchLoss * (to - from);
+                lossSum += r.lossSum();
                 for (TrainingListener l : listeners) {
-                    l.onBatchEnd(ctx, epoch, bi + 1, batches, batchLoss);
+                    l.onBatchEnd(ctx, epoch, bi + 1, batches, r.meanLoss());
                 }
             }
+            stepsDone = step;
+            epochsDone = epoch;
             // an update can overflow the weights with no later loss left to notice (last step, or
             // a dead ReLU masking them), so a model never comes back looking trained with NaN inside
             checkParameters(params, epoch, step);
@@ -128,6 +141,11 @@ public final class Trainer {
         }
         listeners.forEach(l -> l.onTrainEnd(ctx, history));
         return history;
+    }
+
+    /** Where training stands now: the optimizer with its state, epochs and steps done (what a model file keeps to resume). */
+    public TrainingState state() {
+        return new TrainingState(optimizer, epochsDone, stepsDone);
     }
 
     private TrainingDivergedException diverged(double value, int epoch, long step) {
@@ -154,9 +172,14 @@ public final class Trainer {
         if (d.size() == 0) {
             throw new IllegalArgumentException(which + " data is empty");
         }
-        if (d.features() != model.inputWidth()) {
+        int[] in = model.inputShape();
+        if (in.length == 1 && d.features() != model.inputWidth()) {
             throw new IllegalArgumentException(which + " data has " + d.features() + " features " + d.x().shapeString()
                     + ", model expects " + model.inputWidth());
+        }
+        if (!java.util.Arrays.equals(d.sampleShape(), in)) {
+            throw new IllegalArgumentException(which + " data " + d.x().shapeString() + " does not match the model's input "
+                    + org.scratchnet.layer.Configs.batchShape(in));
         }
         if (d.targets() != model.outputWidth()) {
             throw new IllegalArgumentException(which + " targets have " + d.targets() + " columns " + d.y().shapeString()
@@ -196,6 +219,8 @@ public final class Trainer {
         private long seed = 42;
         private Dataset validation;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private int epochsDone;
+        private long stepsDone;
 
         private Builder(Sequential model, Loss loss, Optimizer optimizer) {
             this.model = model;
@@ -241,6 +266,20 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * Continues from a saved state: its epochs and steps are counted as done (the next epoch
+         * is {@code epochs + 1}; shuffles and dropout masks continue as in one run). The state's
+         * optimizer must be the one this builder was given, with its state loaded.
+         */
+        public Builder resume(TrainingState state) {
+            if (state.optimizer() != optimizer) {
+                throw new IllegalArgumentException("resume: the state's optimizer is not the trainer's optimizer");
+            }
+            this.epochsDone = state.epochs();
+            this.stepsDone = state.steps();
+            return this;
+        }
+
         public Trainer build() {
             return new Trainer(this);
         }
@@ -254,13 +293,20 @@ public final class Trainer {
         Tensor next(Tensor src, int[] order, int from, int to) {
             int rows = to - from;
             if (full == null || full.rows() == rows) {
-                full = full != null ? full : Tensor.zeros(rows, src.cols());
+                full = full != null ? full : Tensor.zeros(shape(src, rows));
                 return full.gatherRowsInPlace(src, order, from, to);
             }
             if (tail == null || tail.rows() != rows) {
-                tail = Tensor.zeros(rows, src.cols());
+                tail = Tensor.zeros(shape(src, rows));
             }
             return tail.gatherRowsInPlace(src, order, from, to);
+        }
+
+        /** {@code src}'s shape with {@code rows} rows: batches keep the sample shape ([N, C, H, W] stays 4-D). */
+        private static int[] shape(Tensor src, int rows) {
+            int[] s = src.shape();
+            s[0] = rows;
+            return s;
         }
     }
 }

@@ -119,11 +119,11 @@ class CorruptModelFileTest {
         assertFails(withHeader(h -> h.replace("\\\"units\\\":4", "\\\"units\\\":5")),
                 "tensor 'dense1.weight' has shape [3, 4], architecture expects [3, 5]");
         assertFails(withHeader(h -> h.replace("\\\"units\\\":4", "\\\"units\\\":1000000000")),
-                "architecture layer 1 units: expected an integer in 1..1048576, found '1000000000'");
+                "architecture layer 1 (dense1): \"units\": expected an integer in 1..1048576, found 1000000000");
         assertFails(withHeader(h -> h.replace("\"dense1.bias\"", "\"dense9.bias\"")),
                 "tensor 'dense1.bias' is missing (architecture expects [1, 4])");
         assertFails(withHeader(h -> h.replace("\\\"activation\\\":\\\"tanh\\\"", "\\\"activation\\\":\\\"gelu\\\"")),
-                "architecture layer 2: unknown activation 'gelu' (expected one of relu, sigmoid, tanh, leaky_relu, "
+                "architecture layer 2 (tanh1): unknown activation 'gelu' (expected one of relu, sigmoid, tanh, leaky_relu, "
                         + "softmax, identity, step)");
         assertFails(withHeader(h -> h.replace("\"class_names\":\"[", "\"class_names\":\"[\\\"extra\\\",")),
                 "4 class names for output width 3 (expected one per output, or 2 names for a single sigmoid output)");

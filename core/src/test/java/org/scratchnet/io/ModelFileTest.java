@@ -133,14 +133,19 @@ class ModelFileTest {
                 return List.of();
             }
 
-            public int outputWidth(int w) {
-                return w;
+            public java.util.Map<String, Object> config() {
+                return java.util.Map.of();
+            }
+
+            public int[] outputShape(int[] in) {
+                return in;
             }
         };
         SavedModel unsupported = new SavedModel(new Sequential(3, List.of(custom)), "mse", null, List.of(), List.of(),
                 Task.REGRESSION);
         assertThatThrownBy(() -> ModelFile.save(file, unsupported))
-                .hasMessage("cannot save layer 'odd1' of type odd: model files hold dense and activation layers");
+                .hasMessage("cannot save layer 'odd1' of type odd: model files hold the layer types dense, activation, "
+                        + "dropout, flatten");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
 
         // the rename itself fails (target is a non-empty directory): no temp file is left behind

@@ -119,8 +119,12 @@ class ConcurrentPredictTest {
                 return d.parameters();
             }
 
-            public int outputWidth(int w) {
-                return d.outputWidth(w);
+            public java.util.Map<String, Object> config() {
+                return d.config();
+            }
+
+            public int[] outputShape(int[] in) {
+                return d.outputShape(in);
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.scratchnet.cli.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.scratchnet.activation.Activations;
@@ -7,7 +8,10 @@ import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Task;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.io.ModelFile;
+import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerTypes;
 import org.scratchnet.loss.Losses;
+import org.scratchnet.model.NetSpec;
 import org.scratchnet.model.Sequential;
 
 /**
@@ -183,22 +187,59 @@ public final class Network {
         return b.build(seed);
     }
 
-    /** "2 -> 16 relu -> 1 sigmoid" */
-    public static String describe(Sequential model) {
-        StringBuilder sb = new StringBuilder().append(model.inputWidth());
-        String pending = null;
-        for (var l : model.layers()) {
-            if (l instanceof org.scratchnet.layer.Dense d) {
-                if (pending != null) {
-                    sb.append(" ").append(pending);
-                }
-                sb.append(" -> ").append(d.units());
-                pending = null;
-            } else {
-                pending = l.type();
-            }
+    /**
+     * The spec's layers, then the output layer the task needs (dense K and the head's activation):
+     * {@code --net "dense 64, relu, dropout 0.2"} on 2 classes adds {@code dense 1, sigmoid}.
+     */
+    public static Sequential build(String net, int[] inputShape, int outputs, Head head, String weightInit, long seed) {
+        String full = net.trim() + ", dense " + outputs + (head.hasOutputLayer() ? ", " + head.output() : "");
+        try {
+            return NetSpec.parse(full).build(inputShape, weightInit == null ? null : initializer(weightInit),
+                    weightInit == null ? null : Initializers.zeros(), seed);
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage("--net: " + e.getMessage());
         }
-        return sb.append(pending == null ? " (linear)" : " " + pending).toString();
+    }
+
+    private static org.scratchnet.init.Initializer initializer(String weightInit) {
+        try {
+            return Initializers.byName(weightInit);
+        } catch (IllegalArgumentException e) {
+            throw Checks.usage("--weight-init: " + e.getMessage());
+        }
+    }
+
+    /**
+     * "2 -> 16 relu -> 1 sigmoid": each product layer's width after an arrow, other layers by
+     * their short description ("784 -> 64 relu, dropout 0.2 -> 10 (linear)").
+     */
+    public static String describe(Sequential model) {
+        int[] in = model.inputShape();
+        StringBuilder sb = new StringBuilder(in.length == 1 ? String.valueOf(in[0]) : shapeText(in));
+        List<String> pending = new ArrayList<>();
+        int[] shape = in;
+        for (Layer l : model.layers()) {
+            int[] next = l.outputShape(shape);
+            if (!l.parameters().isEmpty()) {
+                if (!pending.isEmpty()) {
+                    sb.append(" ").append(String.join(", ", pending));
+                }
+                sb.append(" -> ").append(next.length == 1 ? String.valueOf(next[0]) : LayerTypes.of(l).describe(l.config()));
+                pending.clear();
+            } else {
+                pending.add(LayerTypes.of(l).describe(l.config()));
+            }
+            shape = next;
+        }
+        return sb.append(pending.isEmpty() ? " (linear)" : " " + String.join(", ", pending)).toString();
+    }
+
+    private static String shapeText(int[] s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length; i++) {
+            sb.append(i == 0 ? "" : "x").append(s[i]);
+        }
+        return sb.toString();
     }
 
     private static void checkActivation(String option, String name) {

@@ -22,6 +22,8 @@ import org.scratchnet.io.SavedModel;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.Optimizer;
+import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.EarlyStopping;
 import org.scratchnet.train.History;
@@ -49,6 +51,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SeeItLearn see;
 
+    @Option(names = "--net", paramLabel = "SPEC",
+            description = "The network's layers, e.g. \"dense 64, relu, dropout 0.2, dense 32, tanh\" (input shape from the data; "
+                    + "the output layer and loss from the task). Layers: ${sys:scratchnet.layer.usage}.")
+    String net;
+
     @Option(names = "--layers", paramLabel = "D,H...,K", description = "All widths, e.g. 2,16,1 (input and output must match the data).")
     String layers;
 
@@ -65,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", description = "Loss (default from the task: bce, softmax_ce or mse).")
     String loss;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd or adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", description = "sgd or adam (default: sgd; with --init, the model file's optimizer and its state).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: 0.5 for sgd, 0.01 for adam).")
@@ -139,20 +146,24 @@ public final class TrainCommand implements Callable<Integer> {
         if (valSplit + testSplit >= 1) {
             throw Checks.usage("--val-split + --test-split must be < 1, got " + (valSplit + testSplit));
         }
-        optimizer = Checks.oneOf("--optimizer", optimizer, Runs.OPTIMIZERS);
-        if (lr == null) {
-            lr = Runs.defaultLr(optimizer);
+        if (optimizer != null) {
+            optimizer = Checks.oneOf("--optimizer", optimizer, Runs.OPTIMIZERS);
         }
         // checked here too (Runs.optimizer does it again) so a bad value fails before any data is read
-        Checks.positive("--lr", lr);
+        if (lr != null) {
+            Checks.positive("--lr", lr);
+        }
         Checks.inRange("--momentum", momentum, 0, 1);
         Checks.writableTarget("--save", save);
         Checks.writableTarget("--metrics-out", metricsOut);
         if (logEvery != null) {
             Checks.atLeast("--log-every", logEvery, 1);
         }
-        if (init != null && (layers != null || hidden != null || weightInit != null || output != null)) {
-            throw Checks.usage("--init takes the network from the model file; drop --layers/--hidden/--output/--weight-init");
+        if (init != null && (layers != null || hidden != null || net != null || weightInit != null || output != null)) {
+            throw Checks.usage("--init takes the network from the model file; drop --layers/--hidden/--net/--output/--weight-init");
+        }
+        if (net != null && (layers != null || hidden != null)) {
+            throw Checks.usage("give --net or --layers/--hidden, not both");
         }
     }
 
@@ -203,28 +214,49 @@ public final class TrainCommand implements Callable<Integer> {
             lossFn = Losses.byName(loss != null ? loss : start.loss());
         } else {
             Network.Head head = Network.head(loaded.task(), k, output, loss);
-            model = Network.build(d, Network.hidden(layers, hidden, d, k), activation, k, head, weightInit, seed);
+            model = net != null ? Network.build(net, train.sampleShape(), k, head, weightInit, seed)
+                    : Network.build(d, Network.hidden(layers, hidden, d, k), activation, k, head, weightInit, seed);
             lossFn = Losses.byName(head.loss());
+        }
+
+        // resuming: the saved optimizer keeps its state (moments, step count) unless another is asked for
+        TrainingState resumed = start == null ? null : start.training();
+        boolean reuse = resumed != null && momentum == 0
+                && (optimizer == null || optimizer.equals(resumed.optimizer().name()));
+        Optimizer opt;
+        if (reuse) {
+            opt = resumed.optimizer();
+            if (lr != null) {
+                opt.setLearningRate(lr);
+            }
+        } else {
+            String name = optimizer != null ? optimizer : "sgd";
+            opt = Runs.optimizer(name, lr != null ? lr : Runs.defaultLr(name), momentum);
         }
 
         out.println("data: " + loaded.describe());
         out.println("split: " + train.size() + " train" + (val == null ? "" : ", " + val.size() + " validation")
                 + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split"));
         out.println("model: " + Network.describe(model) + (start == null ? "" : " (from " + init + ")") + "; loss "
-                + lossFn.name() + "; " + optimizer + " lr " + lr + (momentum > 0 ? " momentum " + momentum : "") + "; "
-                + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize) + "; seed " + seed);
+                + lossFn.name() + "; " + opt.name() + " lr " + opt.learningRate() + (momentum > 0 ? " momentum " + momentum : "")
+                + (reuse ? " (state restored: " + resumed.epochs() + " epochs, " + resumed.steps() + " steps done)" : "")
+                + "; " + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize) + "; seed " + seed);
         out.print(model.summary());
         out.flush();
 
-        Trainer.Builder tb = Trainer.builder(model, lossFn, Runs.optimizer(optimizer, lr, momentum))
+        Trainer.Builder tb = Trainer.builder(model, lossFn, opt)
                 .epochs(epochs).batchSize(batchSize).seed(seed).validation(val)
                 .listener(see.progress(out))
                 .listener(EpochLog.every(see.log(out), logEvery != null ? logEvery : Math.max(1, epochs / 10)));
         if (patience > 0) {
             tb.listener(new EarlyStopping(patience, 0, true));
         }
+        if (reuse) {
+            tb.resume(resumed);
+        }
+        Trainer trainer = tb.build();
         long t0 = System.nanoTime();
-        History history = tb.build().fit(train);
+        History history = trainer.fit(train);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         Runs.Eval tr = Runs.eval(model, lossFn, train), va = Runs.eval(model, lossFn, val),
@@ -237,7 +269,8 @@ public final class TrainCommand implements Callable<Integer> {
 
         List<String> classes = loaded.task() == Task.REGRESSION ? List.of() : loaded.classNames();
         if (save != null) {
-            SavedModel saved = new SavedModel(model, lossFn.name(), std, classes, loaded.featureNames(), loaded.task());
+            SavedModel saved = new SavedModel(model, lossFn.name(), std, classes, loaded.featureNames(), loaded.task(),
+                    trainer.state());
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
@@ -246,7 +279,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         if (metricsOut != null) {
-            MetricsJson.write(metricsOut, metrics(loaded, tr, va, te, history, seconds));
+            MetricsJson.write(metricsOut, metrics(opt, loaded, tr, va, te, history, seconds));
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
@@ -261,7 +294,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> metrics(DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
+    private Map<String, Object> metrics(Optimizer opt, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
             History history, double seconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "train");
@@ -277,8 +310,8 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("stop_reason", history.stopReason());
         m.put("seconds", seconds);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("optimizer", optimizer);
-        settings.put("lr", (double) lr);
+        settings.put("optimizer", opt.name());
+        settings.put("lr", (double) opt.learningRate());
         settings.put("momentum", (double) momentum);
         settings.put("epochs", epochs);
         settings.put("batch_size", batchSize);

@@ -241,7 +241,7 @@ class BadInputCorpusTest {
                     predict),
             data("model unknown activation", model(m2(h -> h.replace("\\\"activation\\\":\\\"relu\\\"",
                     "\\\"activation\\\":\\\"swish\\\""))),
-                    m + ": architecture layer 2: unknown activation 'swish' (expected one of …)", predict),
+                    m + ": architecture layer 2 (relu1): unknown activation 'swish' (expected one of …)", predict),
             data("model missing", d -> { }, m + ": expected a model file, found none", predict),
             data("model is a CSV file", csv(GOOD_CSV), CSV + ": header length … is impossible: expected 2..…",
                     "predict", "--model", CSV, "--input", "1,2"),

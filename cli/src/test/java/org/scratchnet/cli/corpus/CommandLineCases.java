@@ -26,6 +26,14 @@ final class CommandLineCases {
         Corpus.Setup goodWithOldModel = both(good, d -> text(d.resolve("out.safetensors"), "previous model"));
         return List.of(
             usage("cli negative lr", goodWithOldModel, "--lr must be a positive number, got -1.0", with(TRAIN, "--lr", "-1")),
+            usage("cli net unknown layer", good, "--net: 'rleu': unknown layer 'rleu' (expected dense UNITS [nobias]; …",
+                    with(TRAIN, "--net", "dense 8, rleu")),
+            usage("cli net bad dropout", good, "--net: 'dropout 2': dropout: expected a number in [0, 1), found '2'",
+                    with(TRAIN, "--net", "dense 8, dropout 2")),
+            usage("cli net empty entry", good, "--net: entry 2 is empty: write layers as 'dense 64, relu, ...'",
+                    with(TRAIN, "--net", "dense 8,,relu")),
+            usage("cli net and hidden", good, "give --net or --layers/--hidden, not both",
+                    with(TRAIN, "--net", "dense 8", "--hidden", "4")),
             usage("cli zero lr", good, "--lr must be a positive number, got 0.0", with(TRAIN, "--lr", "0")),
             usage("cli zero epochs", goodWithOldModel, "--epochs must be >= 1, got 0",
                     "train", "--data", "csv:{d}/data.csv", "--epochs", "0", "--save", "{d}/out.safetensors"),

@@ -1,0 +1,64 @@
+package org.scratchnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scratchnet.io.ModelFile;
+import org.scratchnet.io.SavedModel;
+import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerType;
+import org.scratchnet.layer.LayerTypes;
+import org.scratchnet.model.NetSpec;
+
+/**
+ * Every layer type that takes vectors works through the command line's readers of the layer
+ * description: {@code train --net} (builder, layer table, model file) and {@code explain --net}.
+ * Image-only types are covered on images by their own tests.
+ */
+class LayerTypesCliTest {
+    private static boolean takesVectors(LayerType t) {
+        try {
+            NetSpec.parse(t.example()).build(new int[] {2}, null, null, 1);
+            return true;
+        } catch (IllegalArgumentException imagesOnly) {
+            return false;
+        }
+    }
+
+    @Test
+    void trainAndExplainTakeEveryVectorLayerType(@TempDir Path dir) {
+        int tried = 0;
+        for (LayerType t : LayerTypes.ALL) {
+            if (!takesVectors(t)) {
+                continue;
+            }
+            tried++;
+            String net = "dense 6, " + t.example() + ", tanh";
+            Path model = dir.resolve(t.name() + ".safetensors");
+            Object[] r = DemoCommandTest.run("train", "--data", "quadrants", "--net", net, "--epochs", "3",
+                    "--save", model.toString(), "--quiet");
+            assertThat(r[0]).as(t.name() + ": " + r[2]).isEqualTo(0);
+            String out = (String) r[1];
+            SavedModel saved = ModelFile.load(model);
+            Layer layer = saved.model().layers().stream().filter(l -> l.type().equals(t.name())).findFirst().orElseThrow();
+            assertThat(out).as(t.name()).contains(layer.name());
+
+            Object[] e = DemoCommandTest.run("explain", "--net", net + ", dense 1, sigmoid", "--rows", "3");
+            assertThat(e[0]).as(t.name() + ": " + e[2]).isEqualTo(0);
+            assertThat((String) e[1]).as(t.name()).contains(t.formula(layer.config(), "z1", 1).split(" ")[0]);
+        }
+        assertThat(tried).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void explainShowsDropoutAndItsMaskedGradient() {
+        Object[] e = DemoCommandTest.run("explain", "--net", "dense 4, relu, dropout 0.5, dense 1, sigmoid", "--rows", "2");
+        assertThat(e[0]).as((String) e[2]).isEqualTo(0);
+        String out = (String) e[1];
+        assertThat(out).contains("a1′ = a1 ⊙ mask,  mask = 0 or 1/(1 − 0.5)   (2,4) -> (2,4)")
+                .contains("dA1 = dA1′ ⊙ mask   (2,4) -> (2,4)")
+                .contains("explain: 2 -> 4 relu, dropout 0.5 -> 1 sigmoid");
+    }
+}
