@@ -7,7 +7,8 @@ import java.util.Locale;
 /** Every layer type there is. A new layer type is added to {@link #ALL} and nowhere else. */
 public final class LayerTypes {
     /** All types, in the order help texts list them. */
-    public static final List<LayerType> ALL = List.of(Dense.TYPE, ActivationLayer.TYPE, Dropout.TYPE, Flatten.TYPE);
+    public static final List<LayerType> ALL = List.of(Dense.TYPE, ActivationLayer.TYPE, Dropout.TYPE, Flatten.TYPE,
+            Features.TYPE);
 
     private LayerTypes() {
     }

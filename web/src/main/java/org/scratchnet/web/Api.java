@@ -14,7 +14,7 @@ import org.scratchnet.tensor.Tensor;
 
 /**
  * The page's API under {@code /api/}: POST for what changes state (session, config, control,
- * upload, close), GET for what reads it (events, data, explain, predict, model). Every answer is
+ * upload, close), GET for what reads it (events, data, state, explain, predict, model). Every answer is
  * JSON except the event stream and the model file; every error is {@code {"error": "..."}}.
  */
 final class Api {
@@ -73,6 +73,10 @@ final class Api {
             case "/api/data" -> {
                 Http.allow(ex, "GET");
                 Http.json(ex, 200, session(ex).data());
+            }
+            case "/api/state" -> {
+                Http.allow(ex, "GET");
+                Http.json(ex, 200, session(ex).state());
             }
             case "/api/explain" -> {
                 Http.allow(ex, "GET");

@@ -1,9 +1,5 @@
 package org.scratchnet.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
@@ -17,22 +13,11 @@ final class ModelExport {
     static SavedModel saved(Training t) {
         Task task = t.settings.regression() ? Task.REGRESSION : Task.CLASSIFICATION;
         List<String> classes = t.settings.regression() ? List.of() : List.of("0", "1");
-        return new SavedModel(t.model, t.loss.name(), null, classes, t.settings.features(), task);
+        // the features are the model's first layer: it takes the raw point
+        return new SavedModel(t.model, t.loss.name(), null, classes, List.of("x1", "x2"), task);
     }
 
     static byte[] bytes(Training t) {
-        try {
-            Path dir = Files.createTempDirectory("playground");
-            Path file = dir.resolve("model.safetensors");
-            try {
-                ModelFile.save(file, saved(t));
-                return Files.readAllBytes(file);
-            } finally {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModelFile.toBytes(saved(t));
     }
 }

@@ -130,6 +130,23 @@ final class Session {
         }
     }
 
+    /** Epoch, step, playing and both losses now (scripts and tests; the page reads the stream). */
+    Map<String, Object> state() {
+        lock.lock();
+        try {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("epoch", training.epoch());
+            m.put("step", training.steps());
+            m.put("playing", playing);
+            m.put("trainLoss", Snapshots.finite(training.trainLoss()));
+            m.put("testLoss", Snapshots.finite(training.testLoss()));
+            m.put("error", error);
+            return m;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Outputs (M, 1) for raw points (M, 2). */
     Tensor predict(Tensor points) {
         lock.lock();

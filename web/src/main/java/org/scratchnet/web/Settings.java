@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.scratchnet.layer.Features;
 
 /**
  * One playground configuration, parsed from the page's form fields and checked against caps.

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.scratchnet.layer.ActivationLayer;
 import org.scratchnet.layer.Dense;
+import org.scratchnet.layer.Features;
 import org.scratchnet.layer.Layer;
 import org.scratchnet.tensor.Tensor;
 
@@ -93,14 +94,13 @@ final class Snapshots {
     }
 
     /**
-     * One list per column of the drawing: the input features, then each hidden layer's
-     * activations, then the output. A layer's output is taken where the next layer is not an
+     * One list per column of the drawing: the input features (the model's first layer), then
+     * each hidden layer's activations, then the output. A layer's output is taken where the next layer is not an
      * activation (after dense + activation, or after a bare dense).
      */
     private static List<Object> neurons(Training t) {
-        Tensor h = Features.compute(grid(NEURON_GRID, t.range), t.settings.features());
+        Tensor h = grid(NEURON_GRID, t.range);
         List<Object> columns = new ArrayList<>();
-        columns.add(maps(h, true));
         List<Layer> layers = t.model.layers();
         for (int i = 0; i < layers.size(); i++) {
             h = layers.get(i).forward(h, false);
@@ -115,7 +115,7 @@ final class Snapshots {
                 h = Tensor.of(v, h.shape());
             }
             if (last || !(layers.get(i + 1) instanceof ActivationLayer)) {
-                columns.add(maps(h, false));
+                columns.add(maps(h, layers.get(i) instanceof Features));
             }
         }
         return columns;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.scratchnet.layer.ActivationLayer;
 import org.scratchnet.layer.Dense;
 import org.scratchnet.layer.Layer;
+import org.scratchnet.layer.LayerTypes;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.optim.Adam;
@@ -28,11 +29,11 @@ final class StepTrace {
     private Map<String, Object> batch;
     private String update;
 
-    void batch(int[] rows, Tensor raw, Tensor features, Tensor y) {
+    void batch(int[] rows, Tensor x, Tensor y) {
         batch = new LinkedHashMap<>();
         batch.put("rows", rows.length);
         batch.put("firstRow", rows[0]);
-        batch.putAll(values("raw", row(raw), "features", row(features), "target", row(y)));
+        batch.putAll(values("x", row(x), "target", row(y)));
     }
 
     void forward(Layer layer, Tensor in, Tensor out) {
@@ -48,9 +49,10 @@ final class StepTrace {
             s.put("shapes", "z " + in.shapeString() + " → a " + out.shapeString() + " (element-wise)");
             s.put("values", values("z", row(in), "a", row(out)));
         } else {
-            s.put("formula", layer.type());
-            s.put("shapes", in.shapeString() + " → " + out.shapeString());
-            s.put("values", values("in", row(in), "out", row(out)));
+            // any other layer: its type's own formula, e.g. φ(x) = [x1, x2, x1^2]
+            s.put("formula", LayerTypes.of(layer).formula(layer.config(), "x", 0));
+            s.put("shapes", "x " + in.shapeString() + " → " + out.shapeString());
+            s.put("values", values("x", row(in), "out", row(out)));
         }
     }
 
@@ -79,9 +81,10 @@ final class StepTrace {
             s.put("shapes", "dA " + gradOut.shapeString() + " → dZ " + gradIn.shapeString());
             s.put("values", values("dA", row(gradOut), "dZ", row(gradIn)));
         } else {
-            s.put("formula", layer.type() + " backward");
-            s.put("shapes", gradOut.shapeString() + " → " + gradIn.shapeString());
-            s.put("values", values("grad out", row(gradOut), "grad in", row(gradIn)));
+            String g = LayerTypes.of(layer).gradient(layer.config(), "input", "x", "dOut", 0);
+            s.put("formula", "dX = " + (g == null ? "∂L/∂x" : g));
+            s.put("shapes", "dOut " + gradOut.shapeString() + " → dX " + gradIn.shapeString());
+            s.put("values", values("dOut", row(gradOut), "dX", row(gradIn)));
         }
     }
 

@@ -2,8 +2,10 @@ package org.scratchnet.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Rng;
+import org.scratchnet.layer.Features;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
@@ -19,15 +21,14 @@ import org.scratchnet.tensor.Tensor;
  * seed, reshuffled at each epoch start unless the batch is the whole set), and the network is
  * built as {@code scratchnet train} builds it, so both give the same loss numbers for one seed.
  *
- * <p>Shapes: raw points (N, 2); features and the network input (N, F); targets and output (N, 1).
+ * <p>Shapes: points and the network input (N, 2); the first layer makes the features (N, F);
+ * targets and output (N, 1).
  * Not thread-safe: the owning session serializes calls.
  */
 final class Training {
     final Settings settings;
     final Dataset trainRaw;
     final Dataset testRaw;
-    final Tensor trainX;
-    final Tensor testX;
     final Sequential model;
     final Loss loss;
     final Optimizer optimizer;
@@ -46,8 +47,6 @@ final class Training {
         this.settings = s;
         this.trainRaw = split[0];
         this.testRaw = split[1];
-        this.trainX = Features.compute(trainRaw.x(), s.features());
-        this.testX = Features.compute(testRaw.x(), s.features());
         this.model = network(s);
         this.loss = Losses.byName(s.regression() ? "mse" : "bce");
         this.optimizer = s.optimizer().equals("adam") ? new Adam(s.learningRate()) : new Sgd(s.learningRate());
@@ -62,9 +61,13 @@ final class Training {
         this.range = range(trainRaw.x(), testRaw.x());
     }
 
-    /** F → hidden (each with the activation) → 1, sigmoid for classification; as train builds it. */
+    /**
+     * features (2 → F) → hidden (each with the activation) → 1, sigmoid for classification; past
+     * the features, as train builds it. The features layer has no weights, so the same seed
+     * gives train's weights.
+     */
     static Sequential network(Settings s) {
-        Sequential.Builder b = Sequential.builder(s.features().size());
+        Sequential.Builder b = Sequential.builder(2).add(Features.TYPE, Map.of("terms", s.features()));
         for (int h : s.hidden()) {
             b.dense(h).activation(s.activation());
         }
@@ -103,14 +106,14 @@ final class Training {
      */
     double step(StepTrace trace) {
         int[] rows = prepareBatch();
-        Tensor xb = trainX.gatherRows(rows, 0, rows.length);
+        Tensor xb = trainRaw.x().gatherRows(rows, 0, rows.length);
         Tensor yb = trainRaw.y().gatherRows(rows, 0, rows.length);
         model.zeroGrad();
         Tensor pred;
         if (trace == null) {
             pred = model.forward(xb);
         } else {
-            trace.batch(rows, trainRaw.x().gatherRows(rows, 0, rows.length), xb, yb);
+            trace.batch(rows, xb, yb);
             pred = xb;
             for (var layer : model.layers()) {
                 Tensor in = pred;
@@ -187,16 +190,16 @@ final class Training {
     }
 
     double trainLoss() {
-        return loss.value(model.predict(trainX), trainRaw.y());
+        return loss.value(model.predict(trainRaw.x()), trainRaw.y());
     }
 
     double testLoss() {
-        return loss.value(model.predict(testX), testRaw.y());
+        return loss.value(model.predict(testRaw.x()), testRaw.y());
     }
 
-    /** The network's output for raw points p (M, 2) → (M, 1). */
+    /** The network's output for points p (M, 2) → (M, 1). */
     Tensor predictRaw(Tensor p) {
-        return model.predict(Features.compute(p, settings.features()));
+        return model.predict(p);
     }
 
     private DivergedException diverged(String what) {

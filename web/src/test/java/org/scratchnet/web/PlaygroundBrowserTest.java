@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -60,15 +59,11 @@ class PlaygroundBrowserTest {
 
         // the downloaded file is a model file whose predictions are the page's
         SavedModel saved = ModelFile.load(OUT.resolve("playground.safetensors"));
-        List<?> samples = (List<?>) results.get("samples");
-        List<String> terms = new ArrayList<>();
-        for (Object t : (List<?>) results.get("modelFeatures")) {
-            terms.add((String) t);
-        }
-        for (Object o : samples) {
+        assertThat(saved.model().inputWidth()).isEqualTo(2); // raw x1, x2: the features are inside
+        for (Object o : (List<?>) results.get("samples")) {
             Map<?, ?> s = (Map<?, ?>) o;
             float x1 = ((Number) s.get("x1")).floatValue(), x2 = ((Number) s.get("x2")).floatValue();
-            Tensor in = Features.compute(Tensor.of(new float[] {x1, x2}, 1, 2), terms);
+            Tensor in = Tensor.of(new float[] {x1, x2}, 1, 2);
             assertThat((double) saved.predict(in).get(0)).isCloseTo(((Number) s.get("value")).doubleValue(), within(1e-6));
         }
     }

@@ -42,14 +42,16 @@ class TrainingTest {
         Training t = training("samples", "400", "train", "70", "data", "moons");
         assertThat(t.trainRaw.size()).isEqualTo(280);
         assertThat(t.testRaw.size()).isEqualTo(120);
-        assertThat(t.trainX.shape()).containsExactly(280, 2);
+        assertThat(t.trainRaw.x().shape()).containsExactly(280, 2);
         Training f = training("features", "x1,x1^2,x1*x2,sin(x2)");
         float a = f.trainRaw.x().get(0, 0), b = f.trainRaw.x().get(0, 1);
-        assertThat(f.trainX.shape()).containsExactly(250, 4);
-        assertThat(f.trainX.get(0, 1)).isEqualTo(a * a);
-        assertThat(f.trainX.get(0, 2)).isEqualTo(a * b);
-        assertThat(f.trainX.get(0, 3)).isEqualTo((float) StrictMath.sin(b));
-        assertThat(f.model.inputWidth()).isEqualTo(4);
+        Tensor phi = f.model.layers().get(0).forward(f.trainRaw.x(), false);
+        assertThat(phi.shape()).containsExactly(250, 4);
+        assertThat(phi.get(0, 1)).isEqualTo(a * a);
+        assertThat(phi.get(0, 2)).isEqualTo(a * b);
+        assertThat(phi.get(0, 3)).isEqualTo((float) StrictMath.sin(b));
+        assertThat(f.model.inputWidth()).isEqualTo(2);
+        assertThat(f.model.layers().get(1).outputShape(new int[] {4})).containsExactly(4);
     }
 
     @Test
@@ -111,13 +113,14 @@ class TrainingTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> stages = (List<Map<String, Object>>) json.get("stages");
         List<Object> phases = stages.stream().map(s -> s.get("phase")).toList();
-        // dense1, tanh1, dense2, sigmoid1 forward; loss; 4 backward; 4 parameters updated
-        assertThat(phases).containsExactly("forward", "forward", "forward", "forward", "loss", "backward", "backward",
-                "backward", "backward", "update", "update", "update", "update");
-        assertThat(stages.get(0).get("shapes")).isEqualTo("x [10, 2] · W [2, 3] + b [1, 3] → z [10, 3]");
-        assertThat(stages.get(5).get("formula")).isEqualTo("dZ = dA ⊙ sigmoid′(z),  σ′(z) = a(1 − a)");
+        // features1, dense1, tanh1, dense2, sigmoid1 forward; loss; 5 backward; 4 parameters updated
+        assertThat(phases).containsExactly("forward", "forward", "forward", "forward", "forward", "loss", "backward",
+                "backward", "backward", "backward", "backward", "update", "update", "update", "update");
+        assertThat(stages.get(0).get("formula")).isEqualTo("φ(x) = [x1, x2]");
+        assertThat(stages.get(1).get("shapes")).isEqualTo("x [10, 2] · W [2, 3] + b [1, 3] → z [10, 3]");
+        assertThat(stages.get(6).get("formula")).isEqualTo("dZ = dA ⊙ sigmoid′(z),  σ′(z) = a(1 − a)");
         // update of dense1.weight: θ after = θ before − 0.5 · g, value by value
-        Map<?, ?> v = (Map<?, ?>) stages.get(9).get("values");
+        Map<?, ?> v = (Map<?, ?>) stages.get(11).get("values");
         List<?> before = (List<?>) v.get("θ before"), g = (List<?>) v.get("g"), after = (List<?>) v.get("θ after");
         assertThat(before).hasSize(6);
         for (int i = 0; i < before.size(); i++) {
@@ -132,8 +135,11 @@ class TrainingTest {
     void predictionsOfRawPointsUseTheFeatures() {
         Training t = training("features", "x1^2,x2^2", "hidden", "");
         Tensor p = Tensor.of(new float[] {0.5f, -0.25f}, 1, 2);
-        Tensor direct = t.model.predict(Tensor.of(new float[] {0.25f, 0.0625f}, 1, 2));
-        assertThat(t.predictRaw(p).get(0)).isEqualTo(direct.get(0));
+        // the same network without its features layer, fed the features by hand
+        var dense = (org.scratchnet.layer.Dense) t.model.layers().get(1);
+        Tensor direct = dense.forward(Tensor.of(new float[] {0.25f, 0.0625f}, 1, 2), false);
+        float p1 = 1 / (1 + (float) Math.exp(-direct.get(0)));
+        assertThat(t.predictRaw(p).get(0)).isCloseTo(p1, within(1e-6f));
     }
 
     private static double num(Object o) {
