@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.scratchnet.tensor.Engine;
 import org.scratchnet.web.PlaygroundServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,24 +39,38 @@ public final class PlaygroundCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!PlaygroundServer.isLoopback(host)) {
+            err.println("warning: --host " + host + " serves the playground beyond this machine; anyone who can reach "
+                    + "it can use this computer's CPU. Use 127.0.0.1 unless you mean it.");
+            err.flush();
+        }
         // each page trains on its own thread: kernels stay on that thread instead of splitting
         // tiny products across cores that the other pages' training (and the browser) need
-        org.scratchnet.tensor.Engine.setThreads(1);
+        int threads = Engine.threads();
+        Engine.setThreads(1);
+        try {
+            return serve(out);
+        } finally {
+            Engine.setThreads(threads);
+        }
+    }
+
+    private int serve(PrintWriter out) throws InterruptedException {
         PlaygroundServer server;
         try {
             server = PlaygroundServer.start(host, port);
         } catch (UnknownHostException e) {
             throw Checks.usage("--host: unknown host '" + host + "'");
         } catch (BindException e) {
+            String why = String.valueOf(e.getMessage());
+            if (why.toLowerCase(java.util.Locale.ROOT).contains("assign")) {
+                throw new Errors.UserException("--host " + host + ": not an address of this machine (" + why
+                        + "): use 127.0.0.1, or an address this machine has", 1);
+            }
             throw new Errors.UserException("--port " + port + ": cannot listen on " + host + ":" + port + " ("
-                    + e.getMessage() + "): pick another --port, or --port 0 for any free one", 1);
+                    + why + "): pick another --port, or --port 0 for any free one", 1);
         } catch (IOException e) {
             throw new Errors.UserException("cannot listen on " + host + ":" + port + ": " + Errors.describe(e), 1);
-        }
-        if (!PlaygroundServer.isLoopback(host)) {
-            err.println("warning: --host " + host + " serves the playground beyond this machine; anyone who can reach "
-                    + "it can use this computer's CPU. Use 127.0.0.1 unless you mean it.");
-            err.flush();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

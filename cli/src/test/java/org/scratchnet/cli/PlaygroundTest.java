@@ -124,6 +124,27 @@ class PlaygroundTest {
     }
 
     @Test
+    void aPortInUseIsOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            CliRun.Result r = CliRun.run("playground", "--port", Integer.toString(port), "--serve-seconds", "1");
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).matches("error: --port " + port + ": cannot listen on 127\\.0\\.0\\.1:" + port
+                    + " \\(.+\\): pick another --port, or --port 0 for any free one\\s*");
+        }
+    }
+
+    @Test
+    void aHostBeyondThisMachineIsWarnedAbout() {
+        // 192.0.2.1 is a documentation address no machine has: warned about, then it cannot be bound
+        CliRun.Result r = CliRun.run("playground", "--host", "192.0.2.1", "--port", "0", "--serve-seconds", "1");
+        assertThat(r.err()).startsWith("warning: --host 192.0.2.1 serves the playground beyond this machine");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().lines().toList()).hasSize(2);
+        assertThat(r.err().lines().toList().get(1)).matches("error: --host 192\\.0\\.2\\.1: not an address of this machine \\(.+\\): use 127\\.0\\.0\\.1, or an address this machine has");
+    }
+
+    @Test
     void commandPrintsTheUrlAndStops() {
         CliRun.Result r = CliRun.run("playground", "--port", "0", "--serve-seconds", "1");
         assertThat(r.code()).as(r.err()).isZero();
