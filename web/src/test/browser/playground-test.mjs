@@ -116,7 +116,8 @@ try {
   // 6. explain this step: one real step with its forward and backward pass
   const stepBefore = results.pausedAt.step;
   await page.getByRole('button', { name: 'Explain this step' }).click();
-  await page.waitForSelector('#explainOut table');
+  await page.waitForFunction(() => document.querySelector('#explainOut table') || !document.getElementById('error').hidden);
+  check(await page.$('#explainOut table') !== null, 'explain panel filled: ' + await page.$eval('#error', (e) => e.textContent));
   const phases = await page.$$eval('#explainOut td.phase', (tds) => [...new Set(tds.map((t) => t.textContent))]);
   check(JSON.stringify(phases) === JSON.stringify(['forward', 'loss', 'backward', 'update']), 'explain shows forward, loss, backward, update: ' + phases);
   const explained = await page.evaluate(() => window.playground.lastExplain);

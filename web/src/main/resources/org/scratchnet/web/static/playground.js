@@ -220,7 +220,10 @@
   // ----- the event stream
   function connect() {
     const es = new EventSource('/api/events?session=' + encodeURIComponent(pg.session));
-    es.onmessage = (e) => onSnapshot(JSON.parse(e.data));
+    es.onmessage = (e) => onSnapshot(JSON.parse(e.data)).catch((err) => {
+      pg.drawErrors = (pg.drawErrors || 0) + 1;
+      showError('could not draw an update: ' + err.message);
+    });
     es.onerror = () => {
       if (es.readyState === EventSource.CLOSED) showError('lost the connection to the server: reload the page');
     };
@@ -387,7 +390,7 @@
     // the +/- buttons of hidden layer k sit above column k
     const buttons = $('layerButtons').children;
     for (let k = 0; k < buttons.length && k + 1 < pos.length; k++) {
-      buttons[k].style.left = (pos[k + 1][0] + size / 2 - 60) + 'px';
+      buttons[k].style.left = (pos[k + 1][0][0] + size / 2 - 60) + 'px';
     }
     pg.nodes = pos.map((col, c) => col.map(([x, y], i) => ({ x, y, size, label: nodeName(c, i) })));
   }
@@ -442,7 +445,7 @@
     const p = document.createElement('p');
     p.textContent = 'Step ' + x.step + ' (epoch ' + x.epoch + '): a batch of ' + x.batch.rows
       + ' rows; values below are for its first row (training point #' + x.batch.firstRow + ': x = ['
-      + x.batch.raw.join(', ') + '], features [' + x.batch.features.join(', ') + '], target ' + x.batch.target.join(', ') + ').';
+      + x.batch.x.join(', ') + '], target ' + x.batch.target.join(', ') + ').';
     out.append(p);
     const table = document.createElement('table');
     const head = table.insertRow();
