@@ -125,4 +125,16 @@ class FeaturesTest {
         assertThatThrownBy(() -> new Features("f", List.of("x1")).forward(Tensor.zeros(2, 3), false))
                 .hasMessage("Features(f): input [2, 3], expected [N, 2] (x1, x2)");
     }
+
+    @Test
+    void descriptionTextsNameTheTerms() {
+        Map<String, ?> c = Map.of("terms", List.of("x1", "sin(x2)"));
+        assertThat(Features.TYPE.name()).isEqualTo("features");
+        assertThat(Features.TYPE.usage()).startsWith("features TERM...");
+        assertThat(Features.TYPE.example()).isEqualTo("features x1 x2 x1*x2 sin(x1)");
+        assertThat(Features.TYPE.formula(c, "x", 0)).isEqualTo("φ(x) = [x1, sin(x2)]");
+        assertThat(Features.TYPE.gradient(c, "input", "x", "dΦ", 0)).isEqualTo("dΦ · ∂φ/∂x");
+        assertThat(Features.TYPE.gradient(c, "weight", "x", "dΦ", 0)).isNull();
+        assertThat(Features.TYPE.tensors(c, new int[] {2})).isEmpty();
+    }
 }
