@@ -18,9 +18,10 @@ import org.scratchnet.model.NetSpec;
  * Image-only types are covered on images by their own tests.
  */
 class LayerTypesCliTest {
-    private static boolean takesVectors(LayerType t) {
+    /** Whether the type's example builds on input samples shaped {@code in}. */
+    private static boolean takes(LayerType t, int... in) {
         try {
-            NetSpec.parse(t.example()).build(new int[] {2}, null, null, 1);
+            NetSpec.parse(t.example()).build(in, null, null, 1);
             return true;
         } catch (IllegalArgumentException imagesOnly) {
             return false;
@@ -31,11 +32,12 @@ class LayerTypesCliTest {
     void trainAndExplainTakeEveryVectorLayerType(@TempDir Path dir) {
         int tried = 0;
         for (LayerType t : LayerTypes.ALL) {
-            if (!takesVectors(t)) {
+            // every type that takes the data's points (x1, x2) goes first; image-only types are tested on images
+            if (!takes(t, 2)) {
                 continue;
             }
             tried++;
-            String net = "dense 6, " + t.example() + ", tanh";
+            String net = t.example() + ", dense 6, tanh";
             Path model = dir.resolve(t.name() + ".safetensors");
             Object[] r = DemoCommandTest.run("train", "--data", "quadrants", "--net", net, "--epochs", "3",
                     "--save", model.toString(), "--quiet");
@@ -47,9 +49,11 @@ class LayerTypesCliTest {
 
             Object[] e = DemoCommandTest.run("explain", "--net", net + ", dense 1, sigmoid", "--rows", "3");
             assertThat(e[0]).as(t.name() + ": " + e[2]).isEqualTo(0);
-            assertThat((String) e[1]).as(t.name()).contains(t.formula(layer.config(), "z1", 1).split(" ")[0]);
+            // the first layer reads x; layers with parameters are numbered from 1 (W1, b1)
+            assertThat((String) e[1]).as(t.name())
+                    .contains(t.formula(layer.config(), "x", layer.parameters().isEmpty() ? 0 : 1));
         }
-        assertThat(tried).isGreaterThanOrEqualTo(4);
+        assertThat(tried).isGreaterThanOrEqualTo(5);
     }
 
     @Test

@@ -90,4 +90,17 @@ class TrainingStateCodecTest {
                     .hasMessage("m: architecture input: " + c[1] + (c[1].endsWith("dimensions") ? ", found '" + c[0] + "'" : ""));
         }
     }
+
+    @Test
+    void aStandardizedImageModelKeepsItsInputShape() {
+        Sequential img = Sequential.builder(1, 2, 2).flatten().dense(1).build(3);
+        org.scratchnet.data.Standardizer std = new org.scratchnet.data.Standardizer(new float[] {1, 2, 3, 4},
+                new float[] {2, 2, 2, 2});
+        SavedModel s = ModelFile.fromBytes("m", ModelFile.toBytes(new SavedModel(img, "mse", std, List.of(), List.of(),
+                Task.REGRESSION)));
+        Tensor x = Tensor.of(new float[] {3, 4, 5, 6}, 1, 1, 2, 2);
+        Tensor expected = img.predict(Tensor.of(new float[] {1, 1, 1, 1}, 1, 1, 2, 2)); // (x − mean) / std
+        assertThat(s.predict(x).data()).containsExactly(expected.data());
+        assertThat(std.transform(x).shape()).containsExactly(1, 1, 2, 2);
+    }
 }

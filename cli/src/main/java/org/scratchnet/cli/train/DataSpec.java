@@ -25,7 +25,7 @@ import org.scratchnet.tensor.Tensor;
 /**
  * The {@code --data SPEC} of train, evaluate, predict and sweep, parsed in one place:
  * <ul>
- *   <li>built-ins {@code quadrants, xor, and, or, letters, moons, circles, spiral[:K]} (seeded
+ *   <li>built-ins {@code quadrants, xor, and, or, letters, moons, circles, spiral[:K], gaussian, xor-square} (seeded
  *       generators; {@code --samples}, {@code --noise}, {@code --seed});</li>
  *   <li>{@code csv:PATH} read by {@link CsvLoader} ({@code --label}, {@code --task});</li>
  *   <li>{@code mnist[:DIR]} (the 60,000 training digits) and {@code mnist-test[:DIR]} (the 10,000
@@ -89,6 +89,8 @@ public final class DataSpec {
             case "moons":
             case "circles":
             case "spiral":
+            case "gaussian":
+            case "xor-square":
                 return builtIn(spec, o);
             case "mnist":
             case "mnist-test":
