@@ -211,7 +211,7 @@ public final class Network {
 
     /**
      * "2 -> 16 relu -> 1 sigmoid": each product layer's width after an arrow, other layers by
-     * their short description ("784 -> 64 relu, dropout 0.2 -> 10 (linear)").
+     * their short description ("784 -> 64 relu, dropout 0.2 -> 10 identity").
      */
     public static String describe(Sequential model) {
         int[] in = model.inputShape();
@@ -231,7 +231,7 @@ public final class Network {
             }
             shape = next;
         }
-        return sb.append(pending.isEmpty() ? " (linear)" : " " + String.join(", ", pending)).toString();
+        return sb.append(pending.isEmpty() ? " identity" : " " + String.join(", ", pending)).toString();
     }
 
     private static String shapeText(int[] s) {

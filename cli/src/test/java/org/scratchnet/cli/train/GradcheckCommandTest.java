@@ -12,7 +12,7 @@ class GradcheckCommandTest {
     @Test
     void checksEveryParameterAndTheInput() {
         Result r = TrainPredictEvaluateTest.ok("gradcheck", "--layers", "3,6,4", "--activation", "sigmoid");
-        assertThat(r.out()).contains("network: 3 -> 6 sigmoid -> 4 (linear); loss softmax_ce").contains("PASSED");
+        assertThat(r.out()).contains("network: 3 -> 6 sigmoid -> 4 identity; loss softmax_ce").contains("PASSED");
         Matcher m = Pattern.compile("(?m)^(dense\\d\\.(weight|bias)|input) +(\\d+) +(\\d+) +(\\S+) +(\\S+)$")
                 .matcher(r.out());
         int tensors = 0, checked = 0;

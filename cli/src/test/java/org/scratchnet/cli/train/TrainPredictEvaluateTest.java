@@ -147,7 +147,7 @@ class TrainPredictEvaluateTest {
         ok("train", "--data", "spiral", "--hidden", "8,4", "--epochs", "1", "--save", multi.toString());
         SavedModel m = ModelFile.load(multi);
         assertThat(m.loss()).isEqualTo("softmax_ce");
-        assertThat(Network.describe(m.model())).isEqualTo("2 -> 8 relu -> 4 relu -> 3 (linear)");
+        assertThat(Network.describe(m.model())).isEqualTo("2 -> 8 relu -> 4 relu -> 3 identity");
 
         StringBuilder sb = new StringBuilder("a,b,y\n");
         Rng rng = new Rng(1);
@@ -161,7 +161,7 @@ class TrainPredictEvaluateTest {
                 "--save", reg.toString());
         SavedModel g = ModelFile.load(reg);
         assertThat(g.loss()).isEqualTo("mse");
-        assertThat(Network.describe(g.model())).isEqualTo("2 -> 8 relu -> 1 (linear)");
+        assertThat(Network.describe(g.model())).isEqualTo("2 -> 8 relu -> 1 identity");
         assertThat(r.number("final: loss = (\\S+?),? ")).isLessThan(0.5); // variance of y is about 13
         Result p = ok("predict", "--model", reg.toString(), "--input", "1,0");
         assertThat(p.number("(?m)^1,(\\S+)$")).isCloseTo(3.5, within(0.8));
