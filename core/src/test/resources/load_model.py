@@ -34,9 +34,37 @@ def predict(meta, tensors, x):                               # x: (N, D) raw fea
             x = ACT[layer["activation"]](x, *([layer["alpha"]] if "alpha" in layer else []))
         elif layer["type"] == "flatten":                     # (N, C, H, W) -> (N, C*H*W), row-major
             x = x.reshape(len(x), -1)
+        elif layer["type"] in IMAGE:                         # conv2d, pools, batchnorm: see below
+            x = IMAGE[layer["type"]](layer, tensors, x)
         # "dropout" passes its input through at prediction time
     return x                                                 # (N, K) network outputs
 # --- snippet end ---
+
+# the image layers, as docs/model-format.md shows them after the snippet
+def windows(x, layer, fill):                                 # x (N, C, H, W) -> (N, C, OH, OW, kH, kW)
+    (kh, kw), (sh, sw), (t, b, l, r) = layer["kernel"], layer["stride"], layer["padding"]
+    x = np.pad(x, ((0, 0), (0, 0), (t, b), (l, r)), constant_values=fill)
+    oh, ow = (x.shape[2] - kh) // sh + 1, (x.shape[3] - kw) // sw + 1
+    return np.stack([np.stack([x[:, :, i:i + sh * oh:sh, j:j + sw * ow:sw] for j in range(kw)], -1)
+                     for i in range(kh)], -2)
+
+def conv2d(layer, t, x):                                     # weight (O, C, kH, kW), bias (O)
+    y = np.einsum("ncpqij,ocij->nopq", windows(x, layer, 0), t[layer["name"] + ".weight"])
+    return y + t.get(layer["name"] + ".bias", np.zeros(1, np.float32)).reshape(1, -1, 1, 1)
+
+def avgpool2d(layer, t, x):
+    s = windows(x, layer, 0).sum((-2, -1))
+    n = windows(np.ones_like(x), layer, layer.get("count_include_pad", True)).sum((-2, -1))
+    return s / n
+
+def batchnorm(layer, t, x):                                  # (N, C) or (N, C, H, W)
+    shape = (1, -1) + (1,) * (x.ndim - 2)
+    g = lambda k: t[layer["name"] + "." + k].reshape(shape)
+    return g("weight") * (x - g("running_mean")) / np.sqrt(g("running_var") + layer["eps"]) + g("bias")
+
+IMAGE = {"conv2d": conv2d, "batchnorm": batchnorm, "avgpool2d": avgpool2d,
+         "maxpool2d": lambda layer, t, x: windows(x, layer, -np.inf).max((-2, -1)),
+         "globalavgpool": lambda layer, t, x: x.mean((2, 3))}
 
 if __name__ == "__main__":
     meta, tensors = load(sys.argv[1])

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             PlotCommand.class,
             ExplainCommand.class,
+            PlaygroundCommand.class,
             org.scratchnet.cli.examples.ExampleCommand.class,
             org.scratchnet.cli.train.TrainCommand.class,
             org.scratchnet.cli.train.PredictCommand.class,

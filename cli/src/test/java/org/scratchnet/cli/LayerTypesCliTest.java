@@ -35,7 +35,7 @@ class LayerTypesCliTest {
                 continue;
             }
             tried++;
-            String net = "dense 6, " + t.example() + ", tanh";
+            String net = t.example() + ", dense 6, tanh";
             Path model = dir.resolve(t.name() + ".safetensors");
             Object[] r = DemoCommandTest.run("train", "--data", "quadrants", "--net", net, "--epochs", "3",
                     "--save", model.toString(), "--quiet");
@@ -47,7 +47,9 @@ class LayerTypesCliTest {
 
             Object[] e = DemoCommandTest.run("explain", "--net", net + ", dense 1, sigmoid", "--rows", "3");
             assertThat(e[0]).as(t.name() + ": " + e[2]).isEqualTo(0);
-            assertThat((String) e[1]).as(t.name()).contains(t.formula(layer.config(), "z1", 1).split(" ")[0]);
+            // the first layer reads x; layers with parameters are numbered from 1 (W1, b1)
+            assertThat((String) e[1]).as(t.name())
+                    .contains(t.formula(layer.config(), "x", layer.parameters().isEmpty() ? 0 : 1));
         }
         assertThat(tried).isGreaterThanOrEqualTo(4);
     }

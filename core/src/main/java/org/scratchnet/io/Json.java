@@ -13,9 +13,10 @@ import java.util.Map;
  * {@value #MAX_DEPTH} levels of nesting. Objects become {@code LinkedHashMap<String, Object>}
  * (order kept), arrays {@code List<Object>}, numbers {@link BigDecimal} (exact, so float32
  * values written with {@link Float#toString} read back bit-exact), plus String, Boolean and null.
- * Writing accepts the same types and also Integer, Long, Float and Double (finite only).
+ * Writing accepts the same types and also Integer, Long, Float and Double (finite only) and
+ * arrays. Public so that the apps share this one JSON implementation (metrics files).
  */
-final class Json {
+public final class Json {
     static final int MAX_DEPTH = 64;
 
     private final String text;
@@ -26,7 +27,7 @@ final class Json {
     }
 
     /** A syntax error; the message says the offset, what was expected and what was found. */
-    static final class JsonException extends RuntimeException {
+    public static final class JsonException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         JsonException(String message) {
@@ -34,7 +35,8 @@ final class Json {
         }
     }
 
-    static Object parse(String text) {
+    /** Parses one JSON value (see the class comment for the Java types); a syntax error is a {@link JsonException}. */
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.skipSpace();
         Object v = p.value(0);
@@ -234,18 +236,39 @@ final class Json {
         return new JsonException("at offset " + pos + ": expected " + expected + ", found " + found);
     }
 
+    private static void newline(StringBuilder sb, int level) {
+        if (level >= 0) {
+            sb.append('\n').append("  ".repeat(level));
+        }
+    }
+
     private static String escapeChar(char c) {
         return c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c);
     }
 
-    /** Compact JSON for a tree of Map, List, String, Number, Boolean and null. */
-    static String write(Object value) {
+    /** Compact JSON for a tree of Map, List, arrays, String, Number, Boolean and null. */
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
-        write(value, sb);
+        write(value, sb, -1);
         return sb.toString();
     }
 
-    private static void write(Object v, StringBuilder sb) {
+    /** As {@link #write} with one key or element per line, indented by two spaces per level. */
+    public static String writeIndented(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb, 0);
+        return sb.toString();
+    }
+
+    /** Writes v; {@code level} < 0 means compact, else the current indentation level. */
+    private static void write(Object v, StringBuilder sb, int level) {
+        if (v != null && v.getClass().isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) {
+                items.add(java.lang.reflect.Array.get(v, i));
+            }
+            v = items;
+        }
         if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof BigDecimal) {
             sb.append(v);
         } else if (v instanceof Float || v instanceof Double) {
@@ -273,16 +296,31 @@ final class Json {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 sb.append(first ? "" : ",");
                 first = false;
-                write(String.valueOf(e.getKey()), sb);
-                sb.append(':');
-                write(e.getValue(), sb);
+                if (level >= 0) {
+                    newline(sb, level + 1);
+                }
+                write(String.valueOf(e.getKey()), sb, -1);
+                sb.append(level < 0 ? ":" : ": ");
+                write(e.getValue(), sb, level < 0 ? -1 : level + 1);
+            }
+            if (!m.isEmpty()) {
+                newline(sb, level);
             }
             sb.append('}');
         } else if (v instanceof List<?> l) {
+            // lists of plain values stay on one line, so long number arrays read as rows
+            boolean nested = l.stream().anyMatch(x -> x instanceof Map || x instanceof List || (x != null && x.getClass().isArray()));
+            int inner = level < 0 || !nested ? -1 : level + 1;
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
-                sb.append(i == 0 ? "" : ",");
-                write(l.get(i), sb);
+                sb.append(i == 0 ? "" : level >= 0 && !nested ? ", " : ",");
+                if (inner >= 0) {
+                    newline(sb, inner);
+                }
+                write(l.get(i), sb, inner);
+            }
+            if (inner >= 0 && !l.isEmpty()) {
+                newline(sb, level);
             }
             sb.append(']');
         } else {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.Task;
 import org.scratchnet.layer.Parameter;
@@ -32,8 +33,12 @@ import org.scratchnet.tensor.Tensor;
  * }</pre>
  */
 public final class ModelFile {
-    /** The {@code format_version} this build writes and reads. */
-    public static final String FORMAT_VERSION = "1";
+    /**
+     * The newest {@code format_version} this build writes and reads: 2 adds layer types beyond
+     * dense and activation, inputs of more than one dimension, and training state. A model that
+     * needs none of these is still written as version 1, which earlier builds read.
+     */
+    public static final String FORMAT_VERSION = "2";
     /** Widest layer (and input) a model file may declare; wider networks cannot be saved and loaded. */
     public static final int MAX_WIDTH = ArchitectureCodec.MAX_WIDTH;
     /** Files larger than this are refused (one float array must fit in a Java array). */
@@ -149,7 +154,7 @@ public final class ModelFile {
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", "scratchnet");
-        meta.put("format_version", FORMAT_VERSION);
+        meta.put("format_version", needsVersion2(saved) ? FORMAT_VERSION : "1");
         meta.put("architecture", ArchitectureCodec.encode(saved.model()));
         meta.put("loss", saved.loss());
         meta.put("task", saved.task().id());
@@ -164,7 +169,23 @@ public final class ModelFile {
         if (saved.training() != null) {
             TrainingStateCodec.encode(saved.training(), meta, tensors);
         }
+        if (saved.columns() != null) {
+            meta.put("columns", Json.write(saved.columns().toTree()));
+        }
         return Safetensors.encode(tensors, meta);
+    }
+
+    /** True when a version-1 reader could not read {@code saved}. */
+    private static boolean needsVersion2(SavedModel saved) {
+        if (saved.training() != null || saved.model().inputShape().length != 1) {
+            return true;
+        }
+        for (org.scratchnet.layer.Layer l : saved.model().layers()) {
+            if (!l.type().equals("dense") && !l.type().equals("activation")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static SavedModel decode(String file, byte[] bytes) {
@@ -172,12 +193,12 @@ public final class ModelFile {
         Map<String, String> meta = c.metadata();
         String version = meta.get("format_version");
         if (version == null) {
-            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version "
+            throw Safetensors.fail(file, "no format_version in __metadata__: expected a scratchnet model (format_version 1 or "
                     + FORMAT_VERSION + ")");
         }
-        if (!FORMAT_VERSION.equals(version)) {
+        if (!FORMAT_VERSION.equals(version) && !"1".equals(version)) {
             throw Safetensors.fail(file, "format_version " + ModelFormatException.quote(version)
-                    + " is not supported (this build reads " + FORMAT_VERSION + ")");
+                    + " is not supported (this build reads 1 and " + FORMAT_VERSION + ")");
         }
         Sequential model = ArchitectureCodec.decode(file, required(file, meta, "architecture"), c.tensors(),
                 TrainingStateCodec.PREFIX);
@@ -203,7 +224,19 @@ public final class ModelFile {
             throw Safetensors.fail(file, problem);
         }
         TrainingState training = TrainingStateCodec.decode(file, meta, c.tensors(), model);
-        return new SavedModel(model, loss, std, classes, features, task, training);
+        ColumnRules columns = null;
+        if (meta.containsKey("columns")) {
+            try {
+                columns = ColumnRules.fromTree(parseValue(file, "columns", meta.get("columns")));
+            } catch (IllegalArgumentException e) {
+                throw Safetensors.fail(file, e.getMessage());
+            }
+            if (columns.encodedWidth() != model.inputWidth()) {
+                throw Safetensors.fail(file, "columns encode " + columns.encodedWidth() + " inputs, model input width is "
+                        + model.inputWidth());
+            }
+        }
+        return new SavedModel(model, loss, std, classes, features, task, training, columns);
     }
 
     private static String required(String file, Map<String, String> meta, String key) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 public final class LayerTypes {
     /** All types, in the order help texts list them. */
     public static final List<LayerType> ALL = List.of(Dense.TYPE, ActivationLayer.TYPE, Dropout.TYPE, Flatten.TYPE,
-            Conv2D.TYPE, MaxPool2D.TYPE, AvgPool2D.TYPE, GlobalAvgPool.TYPE, BatchNorm.TYPE);
+            Conv2D.TYPE, MaxPool2D.TYPE, AvgPool2D.TYPE, GlobalAvgPool.TYPE, BatchNorm.TYPE, Features.TYPE);
 
     private LayerTypes() {
     }

@@ -1,9 +1,11 @@
 package org.scratchnet.optim;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.scratchnet.layer.Parameter;
 import org.scratchnet.tensor.Tensor;
 
@@ -63,8 +65,22 @@ public abstract class Optimizer {
         if (clipNorm > 0) {
             clip(params);
         }
+        if (!slotNames().isEmpty()) {
+            checkDistinctNames(params);
+        }
         steps++;
         update(params, steps);
+    }
+
+    /** State is keyed by name, so two parameters with one name would silently share a buffer. */
+    private static void checkDistinctNames(List<Parameter> params) {
+        Set<String> seen = new HashSet<>();
+        for (Parameter p : params) {
+            if (!seen.add(p.name())) {
+                throw new IllegalArgumentException("two parameters are named '" + p.name()
+                        + "': optimizer state is kept by parameter name, so names must be unique");
+            }
+        }
     }
 
     /** Updates applied so far (PyTorch's per-parameter {@code step}; Adam's bias correction uses it). */

@@ -45,7 +45,11 @@ public final class Optimizers {
         return KEYS.get(canonical(name));
     }
 
-    /** Builds the optimizer {@code name} (case-insensitive) from {@code config} (null or empty: all defaults). */
+    /**
+     * Builds the optimizer {@code name} (case-insensitive) from {@code config} (null or empty: all
+     * defaults). Numbers may be any {@link Number}, flags Booleans; {@code lr} may be 0 (a rate a
+     * schedule annealed to), though the constructors take only positive rates.
+     */
     public static Optimizer create(String name, Map<String, ?> config) {
         String n = canonical(name);
         Map<String, ?> c = config == null ? Map.of() : config;
@@ -57,7 +61,14 @@ public final class Optimizers {
             }
         }
         try {
-            return build(n, c, number(c, "lr", defaultLearningRate(n))).clipGradNorm(number(c, "clip_norm", 0f));
+            float lr = number(c, "lr", defaultLearningRate(n));
+            // A config saved when a schedule has annealed to 0 (cosine) holds lr 0. Constructors
+            // reject 0, a user's mistake there, so that rate is set after building.
+            Optimizer o = build(n, c, lr == 0f ? defaultLearningRate(n) : lr).clipGradNorm(number(c, "clip_norm", 0f));
+            if (lr == 0f) {
+                o.setLearningRate(0f);
+            }
+            return o;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("optimizer " + n + ": " + e.getMessage(), e);
         }

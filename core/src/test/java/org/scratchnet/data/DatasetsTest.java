@@ -107,7 +107,7 @@ class DatasetsTest {
         assertThat(Datasets.byName("spiral", 60, 0.1, 2).targets()).isEqualTo(3);
         assertThat(Datasets.byName("spiral:5", 60, 0.1, 2).targets()).isEqualTo(5);
         assertThatThrownBy(() -> Datasets.byName("iris", 10, 0, 1)).hasMessage(
-                "unknown dataset 'iris': expected one of quadrants, xor, and, or, letters, moons, circles, spiral");
+                "unknown dataset 'iris': expected one of quadrants, xor, and, or, letters, moons, circles, spiral, gaussian, xor-square");
         assertThatThrownBy(() -> Datasets.byName("spiral:x", 10, 0, 1))
                 .hasMessage("spiral:K expects a class count K, found 'x'");
     }
@@ -127,5 +127,51 @@ class DatasetsTest {
                 .hasMessage("Standardizer: input [2, 3] has 3 features, fitted on 2");
         assertThatThrownBy(() -> new Standardizer(new float[] {0}, new float[] {0}))
                 .hasMessage("Standardizer: feature 0 has mean 0.0, std 0.0; expected finite values and std > 0");
+    }
+
+    @Test
+    void gaussianBlobsSitAroundTheirCentresWithTheStatedSpread() {
+        Dataset a = Datasets.gaussian(4000, 0.05, 3);
+        assertThat(a.x().shape()).containsExactly(4000, 2);
+        assertThat(classCounts(a, 2)).containsExactly(2000, 2000);
+        assertThat(Datasets.gaussian(4000, 0.05, 3).x().data()).isEqualTo(a.x().data());
+        assertThat(Datasets.gaussian(4000, 0.05, 4).x().data()).isNotEqualTo(a.x().data());
+        double[] sum = new double[2], sq = new double[2];
+        for (int i = 0; i < a.size(); i++) {
+            int k = (int) a.y().get(i, 0);
+            double dx = a.x().get(i, 0) - (k == 1 ? 0.5 : -0.5);
+            sum[k] += dx;
+            sq[k] += dx * dx;
+        }
+        for (int k = 0; k < 2; k++) {
+            assertThat(sum[k] / 2000).isCloseTo(0, within(0.03));
+            assertThat(Math.sqrt(sq[k] / 2000)).isCloseTo(Datasets.BLOB_STD + 0.05, within(0.02));
+        }
+        assertThat(Datasets.byName("gaussian", 10, 0.05, 3).x().data()).isEqualTo(Datasets.gaussian(10, 0.05, 3).x().data());
+    }
+
+    @Test
+    void xorSquareLabelsBySignAndFillsTheSquare() {
+        Dataset clean = Datasets.xorSquare(500, 0, 9);
+        int[] perQuadrant = new int[4];
+        for (int i = 0; i < clean.size(); i++) {
+            float a = clean.x().get(i, 0), b = clean.x().get(i, 1);
+            assertThat(Math.abs(a)).isLessThanOrEqualTo(1f);
+            assertThat(Math.abs(b)).isLessThanOrEqualTo(1f);
+            assertThat(clean.y().get(i, 0)).isEqualTo(a * b > 0 ? 1f : 0f);
+            perQuadrant[(a > 0 ? 1 : 0) + (b > 0 ? 2 : 0)]++;
+        }
+        for (int c : perQuadrant) {
+            assertThat(c).isBetween(90, 160);
+        }
+        // noise moves points after labelling: some now sit on the wrong side
+        Dataset noisy = Datasets.xorSquare(500, 0.3, 9);
+        int wrong = 0;
+        for (int i = 0; i < noisy.size(); i++) {
+            boolean same = noisy.x().get(i, 0) * noisy.x().get(i, 1) > 0;
+            wrong += (same ? 1f : 0f) != noisy.y().get(i, 0) ? 1 : 0;
+        }
+        assertThat(wrong).isBetween(10, 200);
+        assertThat(Datasets.byName("xor-square", 10, 0.1, 1).y().data()).isEqualTo(Datasets.xorSquare(10, 0.1, 1).y().data());
     }
 }

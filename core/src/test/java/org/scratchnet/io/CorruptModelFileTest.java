@@ -76,10 +76,10 @@ class CorruptModelFileTest {
 
     @Test
     void unknownOrMissingFormatVersion() {
-        assertFails(withHeader(h -> h.replace("\"format_version\":\"1\"", "\"format_version\":\"2\"")),
-                "format_version '2' is not supported (this build reads 1)");
+        assertFails(withHeader(h -> h.replace("\"format_version\":\"1\"", "\"format_version\":\"3\"")),
+                "format_version '3' is not supported (this build reads 1 and 2)");
         assertFails(withHeader(h -> h.replace("\"format_version\":\"1\",", "")),
-                "no format_version in __metadata__: expected a scratchnet model (format_version 1)");
+                "no format_version in __metadata__: expected a scratchnet model (format_version 1 or 2)");
         assertFails(withHeader(h -> h.replace("\"format_version\":\"1\"", "\"format_version\":1")),
                 "__metadata__ value for 'format_version' must be a string, found '1'");
     }

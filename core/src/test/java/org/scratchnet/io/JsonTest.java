@@ -71,4 +71,16 @@ class JsonTest {
     private static void assertError(String json, String message) {
         assertThatThrownBy(() -> Json.parse(json)).isInstanceOf(Json.JsonException.class).hasMessage(message);
     }
+
+    @Test
+    void writesIndentedWithPlainListsOnOneLine() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("a", 1);
+        m.put("rows", new long[][] {{1, 2}, {3, 4}});
+        m.put("h", java.util.Map.of("loss", java.util.List.of(0.5, 0.25)));
+        m.put("e", java.util.List.of());
+        assertThat(Json.writeIndented(m)).isEqualTo("{\n  \"a\": 1,\n  \"rows\": [\n    [1, 2],\n    [3, 4]\n  ],\n"
+                + "  \"h\": {\n    \"loss\": [0.5, 0.25]\n  },\n  \"e\": []\n}");
+        assertThat(Json.parse(Json.writeIndented(m))).isEqualTo(Json.parse(Json.write(m)));
+    }
 }

@@ -145,7 +145,7 @@ class ModelFileTest {
                 Task.REGRESSION);
         assertThatThrownBy(() -> ModelFile.save(file, unsupported))
                 .hasMessage("cannot save layer 'odd1' of type odd: model files hold the layer types dense, activation, "
-                        + "dropout, flatten, conv2d, maxpool2d, avgpool2d, globalavgpool, batchnorm");
+                        + "dropout, flatten, conv2d, maxpool2d, avgpool2d, globalavgpool, batchnorm, features");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
 
         // the rename itself fails (target is a non-empty directory): no temp file is left behind

@@ -21,7 +21,10 @@ import org.scratchnet.tensor.Tensor;
  * these fails here.
  */
 class LayerTypesTest {
-    /** The type's example on input [2, 3, 3] (images of 2 channels), or after "flatten" if it takes vectors. */
+    /**
+     * The type's example on input [2, 3, 3] (images of 2 channels), or after "flatten" if it takes
+     * vectors, or on points [2] (x1, x2) if it takes only those.
+     */
     private static Sequential around(LayerType t) {
         String spec = t.example();
         try {
@@ -29,8 +32,12 @@ class LayerTypesTest {
         } catch (IllegalArgumentException imagesRefused) {
             try {
                 return NetSpec.parse("flatten, " + spec + ", dense 2").build(new int[] {2, 3, 3}, null, null, 5);
-            } catch (IllegalArgumentException e) {
-                throw new AssertionError(t.name() + ": example '" + spec + "' does not build: " + e.getMessage());
+            } catch (IllegalArgumentException vectorsRefused) {
+                try {
+                    return NetSpec.parse(spec + ", dense 2").build(new int[] {2}, null, null, 5);
+                } catch (IllegalArgumentException e) {
+                    throw new AssertionError(t.name() + ": example '" + spec + "' does not build: " + e.getMessage());
+                }
             }
         }
     }
@@ -77,7 +84,11 @@ class LayerTypesTest {
             SavedModel back = ModelFile.fromBytes("mem", ModelFile.toBytes(saved));
             assertThat(back.model().layers()).extracting(Layer::type)
                     .containsExactlyElementsOf(net.layers().stream().map(Layer::type).toList());
-            Tensor x = Tensor.zeros(3, 2, 3, 3);
+            int[] in = net.inputShape();
+            int[] batch = new int[in.length + 1];
+            batch[0] = 3;
+            System.arraycopy(in, 0, batch, 1, in.length);
+            Tensor x = Tensor.zeros(batch);
             for (int i = 0; i < x.size(); i++) {
                 x.data()[i] = (i % 7) * 0.3f - 1;
             }

@@ -196,6 +196,14 @@ class OptimizerStateTest {
     }
 
     @Test
+    void twoParametersWithOneNameAreRefusedRatherThanSharingState() {
+        List<Parameter> twins = List.of(new Parameter("w", Tensor.zeros(1, 2)), new Parameter("w", Tensor.zeros(1, 2)));
+        assertThatThrownBy(() -> new Adam(0.1f).step(twins)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("two parameters are named 'w': optimizer state is kept by parameter name, so names must be unique");
+        new Sgd(0.1f).step(twins); // plain SGD keeps no state, so names do not matter
+    }
+
+    @Test
     void sameBitsForAnyThreadCount() {
         int saved = Engine.threads();
         try {

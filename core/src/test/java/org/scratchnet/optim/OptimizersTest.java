@@ -53,6 +53,15 @@ class OptimizersTest {
             assertThat(copy.describe()).isEqualTo(o.describe());
             assertThat(copy.clipNorm()).isEqualTo(o.clipNorm());
         }
+        // a rate a schedule annealed to 0 rebuilds too, though constructors take only positive rates
+        Optimizer annealed = new AdamW(0.01f);
+        annealed.setLearningRate(0f);
+        Optimizer back = Optimizers.create("adamw", annealed.config());
+        assertThat(back.learningRate()).isZero();
+        assertThat(back.config()).isEqualTo(annealed.config());
+        assertThat(Optimizers.create("adamw", Map.of("lr", 0.2)).learningRate()).isEqualTo(0.2f);
+        assertThatThrownBy(() -> Optimizers.create("sgd", Map.of("lr", -0.1)))
+                .hasMessage("optimizer sgd: learning rate must be a positive number, got -0.1");
         // flags given as false stay false
         assertThat(Optimizers.create("sgd", Map.of("momentum", 0.9, "nesterov", false)).config())
                 .containsEntry("nesterov", false);

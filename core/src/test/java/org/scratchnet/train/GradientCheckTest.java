@@ -85,8 +85,15 @@ class GradientCheckTest {
                     }
                     // parameters of both layers and the input were all examined
                     assertThat(r.entries()).extracting(GradientCheck.Entry::name).contains("dense1.weight", "input");
-                    assertThat(r.entries().stream().filter(e -> e.name().equals("input")).findFirst().get().checked())
-                            .as("input gradient values checked for %s/%s", act, lossName).isGreaterThan(act.equals("step") ? -1 : 0);
+                    GradientCheck.Entry input = r.entries().stream().filter(e -> e.name().equals("input")).findFirst().get();
+                    // every input value is examined: checked, or skipped where a finite difference crosses a kink
+                    assertThat(input.checked() + input.skipped()).as("input values examined for %s/%s", act, lossName)
+                            .isEqualTo(N * D);
+                    if (!act.equals("step")) {
+                        // step's derivative is 0 almost everywhere, so only there can every value sit at a kink
+                        assertThat(input.checked()).as("input gradient values checked for %s/%s", act, lossName)
+                                .isGreaterThan(N * D / 2);
+                    }
                     checked += r.checked();
                     skipped += r.entries().stream().mapToInt(GradientCheck.Entry::skipped).sum();
                     networks++;

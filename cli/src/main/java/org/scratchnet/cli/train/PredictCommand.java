@@ -2,11 +2,15 @@ package org.scratchnet.cli.train;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.AtomicFiles;
 import org.scratchnet.cli.Checks;
+import org.scratchnet.data.ColumnRules;
+import org.scratchnet.data.DataFormatException;
+import org.scratchnet.data.TableApplier;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
 import org.scratchnet.io.SavedModel;
@@ -62,7 +66,10 @@ public final class PredictCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.load(modelFile);
         int d = saved.model().inputWidth();
         Tensor x;
-        if (input != null) {
+        List<String> notes = new ArrayList<>(); // on stderr (stdout holds the predictions), once the input has loaded
+        if (input != null && saved.columns() != null) {
+            x = parseTableRows(input, saved.columns(), notes);
+        } else if (input != null) {
             x = parseRows(input, d);
         } else {
             DataSpec.Options o = new DataSpec.Options();
@@ -75,8 +82,13 @@ public final class PredictCommand implements Callable<Integer> {
             if (saved.task() == Task.CLASSIFICATION) {
                 o.classNames = ModelFiles.classNames(saved);
             }
+            o.rules = saved.columns();
+            o.notes = notes::add;
             x = DataSpec.features(dataSpec, o);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        notes.forEach(n -> err.println("note: " + n));
+        err.flush();
         Tensor pred = saved.predict(x);
         StringBuilder csv = new StringBuilder();
         if (saved.task() == Task.REGRESSION) {
@@ -117,6 +129,33 @@ public final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Rows of raw column values for a model with column rules, one value per feature column in the
+     * model's order (text for category columns, empty for a missing value): "5.1,red;4.9,blue".
+     */
+    static Tensor parseTableRows(String text, ColumnRules rules, List<String> notes) {
+        List<String> names = new java.util.ArrayList<>();
+        rules.features().forEach(c -> names.add(c.name()));
+        String[] rows = text.split(";", -1);
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < rows.length; i++) {
+            String[] vals = rows[i].split(",", -1);
+            if (vals.length != names.size()) {
+                throw Checks.usage("--input row " + (i + 1) + " has " + vals.length + " values, the model expects "
+                        + names.size() + " (" + String.join(", ", names) + ")");
+            }
+            for (int j = 0; j < vals.length; j++) {
+                csv.append(j == 0 ? "" : ",").append(quote(vals[j].trim()));
+            }
+            csv.append('\n');
+        }
+        try {
+            return TableApplier.parseFeatures("--input", csv.toString(), rules, notes::add, false);
+        } catch (DataFormatException e) {
+            throw Checks.usage(e.getMessage());
+        }
     }
 
     /** "1,1;1,-1" → x (2, 2); every row must have {@code d} numbers. */

@@ -65,4 +65,40 @@ public final class Scores {
     public static int[] targets(Tensor y) {
         return classes(y);
     }
+
+    /**
+     * Area under the ROC curve for scores of the positive class and 0/1 actual classes: the
+     * probability that a random positive row scores above a random negative one, ties counting
+     * half (Mann-Whitney U with average ranks, which equals scikit-learn's roc_auc_score). NaN
+     * when one of the two classes has no rows.
+     */
+    public static double rocAuc(float[] score, int[] actual) {
+        int n = score.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(score[a], score[b]));
+        double rankSumPos = 0;
+        long pos = 0;
+        for (int i = 0; i < n;) {
+            int j = i;
+            while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
+                j++;
+            }
+            double rank = (i + j) / 2.0 + 1; // average 1-based rank of the tied group
+            for (int t = i; t <= j; t++) {
+                if (actual[order[t]] == 1) {
+                    rankSumPos += rank;
+                    pos++;
+                }
+            }
+            i = j + 1;
+        }
+        long neg = n - pos;
+        if (pos == 0 || neg == 0) {
+            return Double.NaN;
+        }
+        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    }
 }

@@ -16,18 +16,24 @@ import org.scratchnet.cli.Errors;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Standardizer;
+import org.scratchnet.data.TargetScale;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
 import org.scratchnet.io.SavedModel;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.optim.LrSchedule;
 import org.scratchnet.optim.Optimizer;
+import org.scratchnet.optim.Optimizers;
+import org.scratchnet.train.LrScheduler;
 import org.scratchnet.optim.TrainingState;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.EarlyStopping;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
+import org.scratchnet.train.TrainingDivergedException;
+import org.scratchnet.optim.Optimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,11 +48,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a network on a CSV file or a built-in dataset and save it.")
 public final class TrainCommand implements Callable<Integer> {
+    /** Regression defaults (chosen on scikit-learn's diabetes and Boston tables; docs/csv.md). */
+    static final float REGRESSION_WEIGHT_DECAY = 1e-4f;
+    static final double REGRESSION_VAL_SPLIT = 0.2;
+    static final int REGRESSION_PATIENCE = 50;
+    static final int REGRESSION_MIN_ROWS_FOR_VALIDATION = 20;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     DataOptions data;
+
+    @Mixin
+    ColumnOptions columns;
 
     @Mixin
     SeeItLearn see;
@@ -72,11 +87,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--loss", description = "Loss (default from the task: bce, softmax_ce or mse).")
     String loss;
 
-    @Option(names = "--optimizer", description = "sgd or adam (default: sgd; with --init, the model file's optimizer and its state).")
+    @Option(names = "--optimizer", description = "sgd, adam, adamw or rmsprop (default: adam for regression, sgd otherwise; with --init, the model file's optimizer and its state).")
     String optimizer;
 
     @Option(names = "--lr", description = "Learning rate (default: 0.5 for sgd, 0.01 for adam).")
     Float lr;
+
+    @Option(names = "--weight-decay", paramLabel = "L2",
+            description = "L2 weight decay added to the gradients (default: " + REGRESSION_WEIGHT_DECAY + " for regression, 0 otherwise).")
+    Float weightDecay;
+
+    @Option(names = "--clip-norm", paramLabel = "MAX", defaultValue = "0",
+            description = "Rescale gradients whose global L2 norm exceeds MAX; 0 = off (default: ${DEFAULT-VALUE}).")
+    float clipNorm;
+
+    @Option(names = "--lr-schedule", paramLabel = "SPEC",
+            description = "Change the learning rate every epoch: step:EVERY:FACTOR, cosine (to 0 at the last epoch) or plateau:PATIENCE:FACTOR (watches the validation loss, else the training loss).")
+    String lrSchedule;
+
+    private LrSchedule schedule;
 
     @Option(names = "--momentum", defaultValue = "0", description = "SGD momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
     float momentum;
@@ -90,15 +119,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for generators, splits, weights and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--val-split", defaultValue = "0", description = "Fraction held out for validation (default: ${DEFAULT-VALUE} = none).")
-    double valSplit;
+    @Option(names = "--val-split", description = "Fraction held out for validation (default: " + REGRESSION_VAL_SPLIT
+            + " for regression on a CSV, else none).")
+    Double valSplit;
 
     @Option(names = "--test-split", defaultValue = "0", description = "Fraction held out for a final test (default: ${DEFAULT-VALUE} = none).")
     double testSplit;
 
-    @Option(names = "--patience", defaultValue = "0",
-            description = "Stop after this many epochs without improvement of the validation (else training) loss and keep the best weights; 0 = off.")
-    int patience;
+    @Option(names = "--patience",
+            description = "Stop after this many epochs without improvement of the validation (else training) loss and keep the best weights; 0 = off (default: "
+                    + REGRESSION_PATIENCE + " for regression with a validation split, else 0).")
+    Integer patience;
 
     @Option(names = "--threads", description = "Threads for the kernels (default: all cores).")
     Integer threads;
@@ -140,18 +171,29 @@ public final class TrainCommand implements Callable<Integer> {
     private void checkOptions() {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.atLeast("--batch-size", batchSize, 0);
-        Checks.atLeast("--patience", patience, 0);
-        Checks.inRange("--val-split", valSplit, 0, 1);
+        if (patience != null) {
+            Checks.atLeast("--patience", patience, 0);
+        }
+        if (valSplit != null) {
+            Checks.inRange("--val-split", valSplit, 0, 1);
+        }
         Checks.inRange("--test-split", testSplit, 0, 1);
-        if (valSplit + testSplit >= 1) {
+        if (valSplit != null && valSplit + testSplit >= 1) {
             throw Checks.usage("--val-split + --test-split must be < 1, got " + (valSplit + testSplit));
         }
         if (optimizer != null) {
-            optimizer = Checks.oneOf("--optimizer", optimizer, Runs.OPTIMIZERS);
+            optimizer = Checks.oneOf("--optimizer", optimizer, Optimizers.NAMES);
         }
         // checked here too (Runs.optimizer does it again) so a bad value fails before any data is read
         if (lr != null) {
             Checks.positive("--lr", lr);
+        }
+        if (weightDecay != null) {
+            Checks.nonNegative("--weight-decay", weightDecay);
+        }
+        Checks.nonNegative("--clip-norm", clipNorm);
+        if (lrSchedule != null) {
+            schedule = Runs.schedule(lrSchedule);
         }
         Checks.inRange("--momentum", momentum, 0, 1);
         Checks.writableTarget("--save", save);
@@ -165,53 +207,97 @@ public final class TrainCommand implements Callable<Integer> {
         if (net != null && (layers != null || hidden != null)) {
             throw Checks.usage("give --net or --layers/--hidden, not both");
         }
+        if (columns.any() && !DataSpec.kind(data.spec).equals("csv")) {
+            throw Checks.usage("--features, --drop, --categorical, --impute and --drop-missing apply to csv:PATH data");
+        }
+        if (columns.any() && init != null) {
+            throw Checks.usage("--init reads the CSV by the model's column rules; drop --features/--drop/--categorical/--impute/--drop-missing");
+        }
     }
 
-    /** True when the network spec's first layer takes images only (conv, pools): MNIST is then given as [N, 1, 28, 28]. */
+    /**
+     * Defaults that depend on the task. Regression: Adam with L2 weight decay, and early stopping on
+     * a validation split, because small tables overfit and the full-batch SGD of the tutorials
+     * needs a hand-tuned rate per table.
+     */
+    private void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
+        boolean regression = task == Task.REGRESSION;
+        if (!resuming) { // a resumed optimizer keeps its own settings (and --lr overrides its rate only when given)
+            if (optimizer == null) {
+                optimizer = regression ? "adam" : "sgd";
+            }
+            if (lr == null) {
+                lr = Optimizers.defaultLearningRate(optimizer);
+            }
+        }
+        if (weightDecay == null) {
+            weightDecay = regression && !resuming ? REGRESSION_WEIGHT_DECAY : 0f;
+        }
+        if (valSplit == null) {
+            // tiny tables keep every row for training: a handful of validation rows would only add noise
+            boolean enough = rows * (1 - testSplit) >= REGRESSION_MIN_ROWS_FOR_VALIDATION;
+            valSplit = regression && csv && init == null && enough ? REGRESSION_VAL_SPLIT : 0;
+        }
+        if (patience == null) {
+            patience = regression && valSplit > 0 ? REGRESSION_PATIENCE : 0;
+        }
+    }
+
+    /**
+     * True when the network spec's first layer refuses a vector of 784 but takes a 1x28x28 image
+     * (convolutions, pools): MNIST is then given as [N, 1, 28, 28]. Asked of the layer's own
+     * description, so a new image layer needs nothing here.
+     */
     static boolean startsWithImages(String net) {
         if (net == null || net.isBlank()) {
             return false;
         }
-        String first = net.trim().split("[\\s,]+")[0];
-        org.scratchnet.layer.LayerType t = org.scratchnet.layer.LayerTypes.byToken(first);
-        return t != null && java.util.Set.of("conv2d", "maxpool2d", "avgpool2d", "globalavgpool").contains(t.name());
+        try {
+            org.scratchnet.model.NetSpec.Entry first = org.scratchnet.model.NetSpec.parse(net).entries().get(0);
+            try {
+                first.type().tensors(first.config(), new int[] {784});
+                return false;
+            } catch (IllegalArgumentException vectorsRefused) {
+                first.type().tensors(first.config(), new int[] {1, 28, 28});
+                return true;
+            }
+        } catch (IllegalArgumentException badSpec) {
+            return false; // reported with the spec's own message when the network is built
+        }
     }
 
     private int run() {
         PrintWriter out = spec.commandLine().getOut();
         SavedModel start = init == null ? null : ModelFile.load(init);
         DataSpec.Options o = data.options(seed);
+        o.table = columns.table();
+        List<String> notes = new ArrayList<>();
+        o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
         o.sampleShape = start != null ? start.model().inputShape() : startsWithImages(net) ? new int[] {1, 28, 28} : null;
         if (start != null) {
             o.expectedFeatures = start.model().inputWidth();
             o.classNames = start.task() == Task.CLASSIFICATION ? start.classNames() : null;
+            o.rules = start.columns();
+            if (o.rules != null && o.task == Task.AUTO) {
+                o.task = start.task();
+            }
         }
         DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
-
-        // splits: test first, then validation from the rest (independent seeded shuffles)
-        Dataset train = loaded.data(), val = null, test = null;
-        if (testSplit > 0) {
-            Dataset[] parts = split(train, testSplit, seed, "--test-split");
-            train = parts[0];
-            test = parts[1];
+        notes.forEach(n -> out.println("note: " + n));
+        // resuming: the saved optimizer keeps its state (moments, step count) unless another is asked for
+        TrainingState resumed = start == null ? null : start.training();
+        boolean reuse = resumed != null && momentum == 0
+                && (optimizer == null || optimizer.equals(resumed.optimizer().name()));
+        if (reuse && (clipNorm > 0 || weightDecay != null)) {
+            throw Checks.usage("--init resumes the saved optimizer with its settings; to change --weight-decay or"
+                    + " --clip-norm, also give --optimizer NAME (a fresh optimizer)");
         }
-        if (valSplit > 0) {
-            Dataset[] parts = split(train, valSplit / (1 - testSplit), seed + 1, "--val-split");
-            train = parts[0];
-            val = parts[1];
-        }
-        Standardizer std;
-        if (start != null) {
-            std = start.standardizer();
-        } else {
-            boolean on = standardize != null ? standardize : !loaded.builtIn();
-            std = on ? Standardizer.fit(train.x()) : null;
-        }
-        if (std != null) {
-            train = std.transform(train);
-            val = val == null ? null : std.transform(val);
-            test = test == null ? null : std.transform(test);
-        }
+        resolveDefaults(loaded.task(), !loaded.builtIn(), loaded.data().size(), reuse);
+        TrainData prepared = TrainData.prepare(loaded, start, standardize, testSplit, valSplit, seed);
+        Dataset train = prepared.train(), val = prepared.val(), test = prepared.test();
+        Standardizer std = prepared.std();
+        TargetScale target = prepared.target();
+        boolean regression = loaded.task() == Task.REGRESSION;
 
         int d = train.features(), k = train.targets();
         Sequential model;
@@ -230,10 +316,6 @@ public final class TrainCommand implements Callable<Integer> {
             lossFn = Losses.byName(head.loss());
         }
 
-        // resuming: the saved optimizer keeps its state (moments, step count) unless another is asked for
-        TrainingState resumed = start == null ? null : start.training();
-        boolean reuse = resumed != null && momentum == 0
-                && (optimizer == null || optimizer.equals(resumed.optimizer().name()));
         Optimizer opt;
         if (reuse) {
             opt = resumed.optimizer();
@@ -241,47 +323,60 @@ public final class TrainCommand implements Callable<Integer> {
                 opt.setLearningRate(lr);
             }
         } else {
-            String name = optimizer != null ? optimizer : "sgd";
-            opt = Runs.optimizer(name, lr != null ? lr : Runs.defaultLr(name), momentum);
+            opt = Runs.optimizer(optimizer, lr, momentum, weightDecay, clipNorm);
         }
 
         out.println("data: " + loaded.describe());
         out.println("split: " + train.size() + " train" + (val == null ? "" : ", " + val.size() + " validation")
-                + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split"));
+                + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split")
+                + (target == null ? "" : "; target standardized (figures below in its own unit)"));
         out.println("model: " + Network.describe(model) + (start == null ? "" : " (from " + init + ")") + "; loss "
                 + lossFn.name() + "; " + opt.name() + " lr " + opt.learningRate() + (momentum > 0 ? " momentum " + momentum : "")
+                + (weightDecay > 0 ? " weight decay " + weightDecay : "") + (clipNorm > 0 ? " clip norm " + clipNorm : "")
+                + (schedule != null ? " schedule " + schedule.describe() : "")
                 + (reuse ? " (state restored: " + resumed.epochs() + " epochs, " + resumed.steps() + " steps done)" : "")
-                + "; " + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize) + "; seed " + seed);
+                + "; " + epochs + " epochs, " + (batchSize == 0 ? "full batch" : "batch " + batchSize)
+                + (patience > 0 ? ", patience " + patience : "") + "; seed " + seed);
         out.print(model.summary());
         out.flush();
 
         Trainer.Builder tb = Trainer.builder(model, lossFn, opt)
                 .epochs(epochs).batchSize(batchSize).seed(seed).validation(val)
                 .listener(see.progress(out))
-                .listener(EpochLog.every(see.log(out), logEvery != null ? logEvery : Math.max(1, epochs / 10)));
+                .listener(EpochLog.every(see.log(out), logEvery != null ? logEvery : Math.max(1, epochs / 10),
+                        Runs.lineFormat(lossFn, target)));
         if (patience > 0) {
             tb.listener(new EarlyStopping(patience, 0, true));
+        }
+        if (schedule != null) {
+            tb.listener(new LrScheduler(schedule));
         }
         if (reuse) {
             tb.resume(resumed);
         }
         Trainer trainer = tb.build();
         long t0 = System.nanoTime();
-        History history = trainer.fit(train);
+        History history;
+        try {
+            history = trainer.fit(train);
+        } catch (TrainingDivergedException e) {
+            throw new Errors.UserException(Runs.divergenceAdvice(e, opt.learningRate(), clipNorm, std != null), 1);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
 
-        Runs.Eval tr = Runs.eval(model, lossFn, train), va = Runs.eval(model, lossFn, val),
-                te = Runs.eval(model, lossFn, test);
+        Runs.Eval tr = Runs.eval(model, lossFn, train, target, regression),
+                va = Runs.eval(model, lossFn, val, target, regression),
+                te = Runs.eval(model, lossFn, test, target, regression);
         if (!history.stopReason().equals("completed")) {
             out.println(history.stopReason());
         }
         out.println(Runs.finalLine(tr, va, te, history.size(), seconds));
         see.show(out, model, train, history, lossFn);
 
-        List<String> classes = loaded.task() == Task.REGRESSION ? List.of() : loaded.classNames();
+        List<String> classes = regression ? List.of() : loaded.classNames();
         if (save != null) {
             SavedModel saved = new SavedModel(model, lossFn.name(), std, classes, loaded.featureNames(), loaded.task(),
-                    trainer.state());
+                    trainer.state(), prepared.rules());
             try {
                 ModelFile.save(save, saved);
             } catch (IOException e) {
@@ -290,7 +385,7 @@ public final class TrainCommand implements Callable<Integer> {
             out.println("saved " + save);
         }
         if (metricsOut != null) {
-            MetricsJson.write(metricsOut, metrics(opt, loaded, tr, va, te, history, seconds));
+            MetricsJson.write(metricsOut, metrics(opt, loaded, tr, va, te, history, seconds, target, lossFn));
             out.println("metrics written to " + metricsOut);
         }
         out.flush();
@@ -306,7 +401,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> metrics(Optimizer opt, DataSpec.Loaded loaded, Runs.Eval tr, Runs.Eval va, Runs.Eval te,
-            History history, double seconds) {
+            History history, double seconds, TargetScale target, Loss lossFn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "train");
         m.put("data", loaded.spec());
@@ -317,6 +412,14 @@ public final class TrainCommand implements Callable<Integer> {
         m.put("val_accuracy", MetricsJson.num(va.accuracy()));
         m.put("test_loss", MetricsJson.num(te.loss()));
         m.put("test_accuracy", MetricsJson.num(te.accuracy()));
+        if (loaded.task() == Task.REGRESSION) {
+            m.put("train_mae", MetricsJson.num(tr.mae()));
+            m.put("train_r2", MetricsJson.num(tr.r2()));
+            m.put("val_mae", MetricsJson.num(va.mae()));
+            m.put("val_r2", MetricsJson.num(va.r2()));
+            m.put("test_mae", MetricsJson.num(te.mae()));
+            m.put("test_r2", MetricsJson.num(te.r2()));
+        }
         m.put("epochs_run", history.size());
         m.put("stop_reason", history.stopReason());
         m.put("seconds", seconds);
@@ -324,13 +427,19 @@ public final class TrainCommand implements Callable<Integer> {
         settings.put("optimizer", opt.name());
         settings.put("lr", (double) opt.learningRate());
         settings.put("momentum", (double) momentum);
+        settings.put("weight_decay", (double) weightDecay);
+        settings.put("clip_norm", (double) clipNorm);
+        settings.put("patience", patience);
         settings.put("epochs", epochs);
         settings.put("batch_size", batchSize);
         settings.put("seed", seed);
         settings.put("val_split", valSplit);
         settings.put("test_split", testSplit);
         m.put("settings", settings);
-        m.put("history", MetricsJson.history(history));
+        m.put("history", MetricsJson.history(history, Runs.lossFactor(lossFn, target)));
+        if (target != null) {
+            m.put("history_loss_unit", "target");
+        }
         return m;
     }
 }

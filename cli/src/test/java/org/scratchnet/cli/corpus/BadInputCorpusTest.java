@@ -32,6 +32,8 @@ class BadInputCorpusTest {
     static Path root;
 
     static final String CSV = "{d}/data.csv";
+    static final String MISSING_ADVICE = ": fill such cells with --impute mean|median|most-frequent, or skip such rows "
+            + "with --drop-missing";
     static final String[] TRAIN = {"train", "--data", "csv:{d}/data.csv", "--epochs", "1", "--save",
         "{d}/out.safetensors", "--metrics-out", "{d}/metrics.json"};
     static final String[] PREDICT = {"predict", "--model", "{d}/m.safetensors", "--output", "{d}/pred.csv"};
@@ -82,10 +84,12 @@ class BadInputCorpusTest {
             data("csv header only", csv("x1,x2,label\n"),
                     CSV + ": expected data rows after the header, found only the header (line 1)", TRAIN),
             data("csv ragged row", csv("x1,x2,label\n1,2,a\n3,b\n"), CSV + ":3: expected 3 fields, found 2", TRAIN),
-            data("csv non-numeric feature", csv("x1,x2,label\n1,2,a\n3,abc,b\n"),
-                    CSV + ":3:2: expected a number in column 'x2', found 'abc'", TRAIN),
+            data("csv missing feature value", csv("x1,x2,label\n1,2,a\n3,,b\n"),
+                    CSV + ":3:2: expected a value in column 'x2', found an empty field: fill such cells with --impute "
+                            + "mean|median|most-frequent, or skip such rows with --drop-missing", TRAIN),
             data("csv NaN", csv("x1,x2,label\n1,2,a\nNaN,1,b\n"),
-                    CSV + ":3:1: expected a number in column 'x1', found 'NaN' (NaN and infinity are not allowed)", TRAIN),
+                    CSV + ":3:1: expected a value in column 'x1', found 'NaN' (a missing value): fill such cells with "
+                            + "--impute mean|median|most-frequent, or skip such rows with --drop-missing", TRAIN),
             data("csv Inf", csv("x1,x2,label\n1,2,a\n1,-Infinity,b\n"),
                     CSV + ":3:2: expected a number in column 'x2', found '-Infinity' (NaN and infinity are not allowed)",
                     TRAIN),
@@ -100,8 +104,9 @@ class BadInputCorpusTest {
             data("csv label index out of range", csv(GOOD_CSV),
                     CSV + ": expected a label column index in 0..2 (or -1..-3 from the end), found 5",
                     with(TRAIN, "--label", "5")),
-            data("csv missing label value", csv("x1,x2,label\n1,2,a\n3,4,\n"),
-                    CSV + ":3:3: expected a label in column 'label', found an empty field", TRAIN),
+            data("csv no label left", csv("x1,x2,label\n1,2,\n3,4,NA\n"),
+                    CSV + ": expected rows with a label and features, found none left after skipping 2 row(s) with "
+                            + "missing values", TRAIN),
             data("csv single class", csv("x1,x2,label\n1,2,a\n3,4,a\n"),
                     CSV + ": expected at least 2 classes in label column 'label', found only 'a' (use task regression?)",
                     TRAIN),
@@ -119,18 +124,20 @@ class BadInputCorpusTest {
                     csv("x1,x2,x3,label\n1,2,3,a\n4,5,6,b\n")),
                     CSV + ":2: expected 2 features (the model's input width) besides the label column 'label', found 3",
                     with(PREDICT, "--data", "csv:{d}/data.csv", "--label", "label")),
-            data("csv BOM keeps columns right", csv("\uFEFFx1,x2,label\n1,2,a\n1,zz,b\n"),
-                    CSV + ":3:2: expected a number in column 'x2', found 'zz'", TRAIN),
+            data("csv BOM keeps columns right", csv("\uFEFFx1,x2,label\n1,2,a\n1,?,b\n"),
+                    CSV + ":3:2: expected a value in column 'x2', found '?' (a missing value): fill such cells with "
+                            + "--impute mean|median|most-frequent, or skip such rows with --drop-missing", TRAIN),
             data("csv CRLF keeps lines right", csv("x1,x2,label\r\n1,2,a\r\n3,b\r\n"),
                     CSV + ":3: expected 3 fields, found 2", TRAIN),
-            data("csv quoted separator is one field", csv("x1,x2,label\n\"1,5\",2,a\n3,4,b\n"),
-                    CSV + ":2:1: expected a number in column 'x1', found '1,5'", TRAIN),
+            data("csv quoted separator is one field", csv("x1,x2,label\n1,2,\"a,b\"\n3,4,b\n3,,b\n"),
+                    CSV + ":4:2: expected a value in column 'x2', found an empty field"
+                            + MISSING_ADVICE, TRAIN),
             data("csv unclosed quote", csv("x1,x2,label\n1,2,\"a\n3,4,b\n"),
                     CSV + ":2:3: expected a closing quote, found the end of the file", TRAIN),
             data("csv text after closing quote", csv("x1,x2,label\n1,2,\"a\"b\n"),
                     CSV + ":2:3: expected a separator after the closing quote, found 'b'", TRAIN),
-            data("csv blank lines keep lines right", csv("x1,x2,label\n\n1,2,a\n\n\n3,x,b\n"),
-                    CSV + ":6:2: expected a number in column 'x2', found 'x'", TRAIN),
+            data("csv blank lines keep lines right", csv("x1,x2,label\n\n1,2,a\n\n\n3,,b\n"),
+                    CSV + ":6:2: expected a value in column 'x2', found an empty field" + MISSING_ADVICE, TRAIN),
             data("csv duplicate header names", csv("x1,x1,label\n1,2,a\n3,4,b\n"),
                     CSV + ":1:2: expected unique column names, found 'x1' again (also column 1)", TRAIN),
             data("csv empty header name", csv("x1,,label\n1,2,a\n3,4,b\n"),
@@ -229,7 +236,7 @@ class BadInputCorpusTest {
             data("model malformed JSON", model(m2(h -> h.replaceFirst("\\{\"__metadata__\":", "{\"__metadata__\" "))),
                     m + ": malformed JSON header at offset 16: expected ':', found '{'", predict),
             data("model unknown format version", model(m2(h -> h.replace("\"format_version\":\"1\"",
-                    "\"format_version\":\"7\""))), m + ": format_version '7' is not supported (this build reads 1)", predict),
+                    "\"format_version\":\"7\""))), m + ": format_version '7' is not supported (this build reads 1 and 2)", predict),
             data("model offsets out of range", model(m2(h -> h.replace("[64,68]", "[64,72]"))),
                     m + ": tensor 'dense2.bias': data_offsets [64, 72] outside the data section [0, 68]", predict),
             data("model offsets overlap", model(m2(h -> h.replace("[64,68]", "[60,64]"))),
@@ -264,6 +271,7 @@ class BadInputCorpusTest {
         all.addAll(idxCases());
         all.addAll(modelCases());
         all.addAll(CommandLineCases.cases());
+        all.addAll(TableCases.cases());
         return all;
     }
 
@@ -278,17 +286,18 @@ class BadInputCorpusTest {
     void debugShowsTheStackTraceAndDoesNotLeakIntoLaterRuns() throws Exception {
         Path d = root.resolve("debug");
         Files.createDirectories(d);
-        text(d.resolve("data.csv"), "x1,x2,label\n1,zz,a\n");
+        text(d.resolve("data.csv"), "x1,x2,label\n1,1e39,a\n2,3,b\n");
         String[] args = {"train", "--data", "csv:" + d.resolve("data.csv"), "--debug"};
         java.io.StringWriter err = new java.io.StringWriter();
         int code = org.scratchnet.cli.Main.run(args, new java.io.PrintWriter(new java.io.StringWriter(), true),
                 new java.io.PrintWriter(err, true));
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("DataFormatException", "\tat org.scratchnet.data.CsvLoader")
-                .endsWith("error: " + d.resolve("data.csv") + ":2:2: expected a number in column 'x2', found 'zz'"
-                        + System.lineSeparator());
+                .endsWith("error: " + d.resolve("data.csv") + ":2:2: expected a number in column 'x2', found '1e39' "
+                        + "(outside the float range)" + System.lineSeparator());
         // the same run without --debug is back to one line
-        data("after --debug", dd -> { }, "{d}/data.csv:2:2: expected a number in column 'x2', found 'zz'",
+        data("after --debug", dd -> { }, "{d}/data.csv:2:2: expected a number in column 'x2', found '1e39' (outside "
+                + "the float range)",
                 "train", "--data", "csv:{d}/data.csv").check(d);
     }
 

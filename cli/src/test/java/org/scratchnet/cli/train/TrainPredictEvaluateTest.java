@@ -3,8 +3,7 @@ package org.scratchnet.cli.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.scratchnet.cli.JsonTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +29,8 @@ class TrainPredictEvaluateTest {
         return r;
     }
 
-    static JsonNode json(Path file) throws IOException {
-        return new ObjectMapper().readTree(file.toFile());
+    static JsonTree json(Path file) throws IOException {
+        return JsonTree.read(file);
     }
 
     /**
@@ -61,14 +60,14 @@ class TrainPredictEvaluateTest {
         Result t = ok("train", "--data", "csv:" + csv, "--epochs", "200", "--save", model.toString(),
                 "--metrics-out", metrics.toString());
         assertThat(t.out()).contains("3 classes [blue, dark, green, red]").contains("loss softmax_ce");
-        JsonNode m = json(metrics);
+        JsonTree m = json(metrics);
         assertThat(m.get("train_accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
         // as good as the best possible rule for this data: the Bayes classifier of the generator
         // (equal priors, same diagonal covariance: nearest centre in std units), which no MLP beats
         assertThat(m.get("train_accuracy").asDouble()).isGreaterThanOrEqualTo(bayesAccuracy(csv) - 0.02);
 
         Result e = ok("evaluate", "--model", model.toString(), "--data", "csv:" + csv, "--metrics-out", eval.toString());
-        JsonNode ej = json(eval);
+        JsonTree ej = json(eval);
         assertThat(ej.get("accuracy").asDouble()).isEqualTo(m.get("train_accuracy").asDouble());
         assertThat(ej.get("loss").asDouble()).isCloseTo(m.get("final_loss").asDouble(), within(1e-6));
         assertThat(ej.get("confusion_matrix").size()).isEqualTo(3);
@@ -190,7 +189,7 @@ class TrainPredictEvaluateTest {
         ok("train", "--data", "moons", "--epochs", "50", "--save", a.toString(), "--metrics-out", ma.toString());
         ok("train", "--data", "moons", "--init", a.toString(), "--epochs", "3", "--metrics-out", mb.toString());
         double saved = json(ma).get("final_loss").asDouble();
-        JsonNode h = json(mb).get("history");
+        JsonTree h = json(mb).get("history");
         assertThat(h.get("loss").get(0).asDouble()).isCloseTo(saved, within(1e-7));
         assertThat(h.get("loss").get(2).asDouble()).isLessThan(saved);
     }
@@ -199,7 +198,7 @@ class TrainPredictEvaluateTest {
     void metricsJsonSchema() throws IOException {
         Path f = dir.resolve("m.json");
         ok("train", "--data", "circles", "--epochs", "20", "--val-split", "0.25", "--metrics-out", f.toString());
-        JsonNode m = json(f);
+        JsonTree m = json(f);
         for (String key : new String[] {"final_loss", "train_accuracy", "val_accuracy", "epochs_run", "seconds"}) {
             assertThat(m.get(key).isNumber()).as(key).isTrue();
         }
@@ -222,7 +221,7 @@ class TrainPredictEvaluateTest {
         ok("train", "--data", "moons", "--hidden", "32,16", "--batch-size", "16", "--epochs", "15", "--val-split",
                 "0.2", "--test-split", "0.1", "--threads", "2", "--save", b.toString());
         assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
-        JsonNode j = json(m);
+        JsonTree j = json(m);
         assertThat(j.get("test_accuracy").isNumber()).isTrue();
         assertThat(j.get("settings").get("test_split").asDouble()).isEqualTo(0.1);
     }
@@ -239,9 +238,9 @@ class TrainPredictEvaluateTest {
         usage("error: --layers must start with the data's 2 features and end with its 1 output(s), e.g. 2,16,1; got 3,16,1",
                 "train", "--data", "xor", "--layers", "3,16,1");
         usage("error: give --layers or --hidden, not both", "train", "--data", "xor", "--layers", "2,4,1", "--hidden", "4");
-        usage("error: --optimizer must be one of sgd, adam, got 'rmsprop'", "train", "--data", "xor", "--optimizer", "rmsprop");
+        usage("error: --optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'", "train", "--data", "xor", "--optimizer", "adagrad");
         usage("error: --val-split must be in [0, 1), got 1.5", "train", "--data", "xor", "--val-split", "1.5");
-        usage("error: --data: unknown data 'iris': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral",
+        usage("error: --data: unknown data 'iris': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral, gaussian, xor-square",
                 "train", "--data", "iris");
         usage("error: --weight-init: unknown initializer 'magic': expected zeros, ones, normal[:STD], uniform[:A:B], xavier, xavier_normal, he, he_uniform or torch",
                 "train", "--data", "xor", "--weight-init", "magic", "--epochs", "1");

@@ -1,0 +1,148 @@
+package org.scratchnet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Training-side table reading: column choice, text columns, missing values, label rows. */
+class TableReaderTest {
+    private final List<String> notes = new ArrayList<>();
+
+    private TableReader read(String text, TableOptions o) {
+        return TableReader.parse("t.csv", text, o, notes::add);
+    }
+
+    private static final String PEOPLE = "name,age,color,size,y\n"
+            + "ann,30,red,1,a\n"
+            + "bob,,blue,2,b\n"
+            + "cy,50,red,NA,a\n"
+            + "dee,40,green,3,\n"
+            + "eve,20,blue,4,b\n";
+
+    @Test
+    void textColumnsBecomeSortedOneHotAndNameColumnsCanBeDropped() {
+        TableReader t = read(PEOPLE, new TableOptions().drop(List.of("name")).impute(Imputation.MEAN));
+        assertThat(notes).containsExactly("skipped 1 row(s) whose label 'y' is missing",
+                "column 'color' holds text: read as categories (one-hot)");
+        assertThat(t.rows()).isEqualTo(4);
+        ColumnRules r = t.fit(null);
+        assertThat(r.encodedNames()).containsExactly("age", "color=blue", "color=red", "size");
+        assertThat(r.label()).isEqualTo("y");
+        assertThat(r.labelIndex()).isEqualTo(4);
+        assertThat(r.sourceWidth()).isEqualTo(5);
+        // age mean over the 3 present values of the kept rows: (30 + 50 + 20) / 3; size: (1 + 2 + 4) / 3
+        assertThat(r.features().get(0).fill()).isEqualTo(Float.toString((30f + 50 + 20) / 3));
+        assertThat(r.features().get(1).fill()).isEqualTo("blue"); // tie blue/red: first in sorted order
+        assertThat(r.features().get(2).fill()).isEqualTo(Float.toString(7f / 3));
+        Dataset d = t.dataset(r, notes::add);
+        // x (4, 4): age, color=blue, color=red, size
+        assertThat(d.x().toArray2d()).isEqualTo(new float[][] {
+            {30, 0, 1, 1}, {100f / 3, 1, 0, 2}, {50, 0, 1, 7f / 3}, {20, 1, 0, 4}});
+        assertThat(d.y().toArray2d()).isEqualTo(new float[][] {{0}, {1}, {0}, {1}});
+        assertThat(r.numericInputs()).containsExactly(true, false, false, true);
+    }
+
+    @Test
+    void rulesAreLearnedOnTheFitRowsOnly() {
+        TableReader t = read(PEOPLE, new TableOptions().drop(List.of("0")).impute(Imputation.MEDIAN));
+        ColumnRules r = t.fit(new int[] {0, 1}); // ann and bob: colors red, blue; ages 30 (bob's is missing)
+        assertThat(r.features().get(0).fill()).isEqualTo("30.0");
+        assertThat(r.features().get(1).categories()).containsExactly("blue", "red");
+        assertThat(t.fit(null).features().get(0).fill()).isEqualTo("30.0"); // median of 30, 50, 20
+        assertThat(t.fit(new int[] {0, 2}).features().get(0).fill()).isEqualTo("40.0"); // median of 30, 50
+    }
+
+    @Test
+    void mostFrequentFillsNumbersWithTheCommonestValue() {
+        TableReader t = read("a,b,y\n1,x,0\n2,x,1\n2,,0\n,z,1\n", new TableOptions().impute(Imputation.MOST_FREQUENT));
+        ColumnRules r = t.fit(null);
+        assertThat(r.features().get(0).fill()).isEqualTo("2.0");
+        assertThat(r.features().get(1).fill()).isEqualTo("x");
+        assertThat(t.dataset(r, notes::add).x().toArray2d()[3]).containsExactly(2, 0, 1); // a filled, b = z of [x, z]
+    }
+
+    @Test
+    void missingValuesAreAnErrorNamingRowColumnAndOptions() {
+        assertThatThrownBy(() -> read(PEOPLE, new TableOptions().drop(List.of("name"))))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage("t.csv:3:2: expected a value in column 'age', found an empty field: fill such cells with"
+                        + " --impute mean|median|most-frequent, or skip such rows with --drop-missing");
+        assertThatThrownBy(() -> read("a,b,y\n1,2,0\nn/a,3,1\n", new TableOptions()))
+                .hasMessageStartingWith("t.csv:3:1: expected a value in column 'a', found 'n/a' (a missing value)");
+    }
+
+    @Test
+    void dropMissingSkipsRowsAndCountsThem() {
+        TableReader t = read(PEOPLE, new TableOptions().drop(List.of("name")).dropMissing(true));
+        assertThat(t.rows()).isEqualTo(2);
+        assertThat(notes).contains("skipped 2 row(s) with missing feature values (--drop-missing)");
+    }
+
+    @Test
+    void featuresByNameOrIndexInTheGivenOrder() {
+        TableReader t = read(PEOPLE, new TableOptions().features(List.of("size", "1")).impute(Imputation.MEAN));
+        assertThat(t.fit(null).encodedNames()).containsExactly("size", "age");
+        assertThat(t.fit(null).features().get(1).index()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownColumnsListTheHeader() {
+        assertThatThrownBy(() -> read(PEOPLE, new TableOptions().drop(List.of("nmae"))))
+                .isInstanceOf(ColumnSelectionException.class)
+                .hasMessage("--drop: no column 'nmae' in t.csv; the header has: name, age, color, size, y");
+        assertThatThrownBy(() -> read(PEOPLE, new TableOptions().features(List.of("y"))))
+                .hasMessage("--features: column 'y' is the label; choose the label with --label");
+        assertThatThrownBy(() -> read("1,2,0\n3,4,1\n", new TableOptions().features(List.of("7"))))
+                .hasMessage("--features: no column '7' in t.csv (no header: use 0-based indices 0..2)");
+        assertThatThrownBy(() -> read(PEOPLE, new TableOptions().categorical(List.of("name")).drop(List.of("name"))))
+                .hasMessage("--categorical: column 'name' is not a feature");
+        assertThatThrownBy(() -> read(PEOPLE, new TableOptions().features(List.of("age")).drop(List.of("name"))))
+                .hasMessage("--features and --drop: give one of them, not both");
+    }
+
+    @Test
+    void categoricalForcesNumbersToCategories() {
+        TableReader t = read("zip,v,y\n10,1,0\n20,2,1\n10,3,0\n", new TableOptions().categorical(List.of("zip")));
+        ColumnRules r = t.fit(null);
+        assertThat(r.encodedNames()).containsExactly("zip=10", "zip=20", "v");
+        assertThat(notes).isEmpty(); // forced: no "holds text" note
+    }
+
+    @Test
+    void regressionTargetsAndUnrepresentableLabels() {
+        TableReader t = read("a,y\n1,100.5\n2,300.25\n3,\n", new TableOptions().task(Task.REGRESSION));
+        assertThat(t.task()).isEqualTo(Task.REGRESSION);
+        assertThat(t.dataset(t.fit(null), notes::add).y().toArray2d()).isEqualTo(new float[][] {{100.5f}, {300.25f}});
+        assertThatThrownBy(() -> read("a,y\n1,0\n2,1e9999999999\n", new TableOptions()))
+                .hasMessage("t.csv:3:2: expected a label in column 'y', found '1e9999999999' (a number with an exponent"
+                        + " out of range)");
+    }
+
+    @Test
+    void categoryVocabularyFallsBackToAllRowsAndAllMissingIsAnError() {
+        TableReader t = read("a,b,y\n1,x,0\n2,NA,1\n", new TableOptions().impute(Imputation.MEAN));
+        assertThat(t.fit(new int[] {1}).features().get(1).categories()).containsExactly("x");
+        TableReader empty = read("a,b,y\n1,?,0\n2,NA,1\n", new TableOptions().impute(Imputation.MEAN)
+                .categorical(List.of("b")));
+        assertThatThrownBy(() -> empty.fit(null)).isInstanceOf(DataFormatException.class)
+                .hasMessage("t.csv: column 'b' has no values (every cell is missing): drop it with --drop");
+        TableReader noNumbers = read("a,b,y\n,1,0\nNA,2,1\n", new TableOptions().impute(Imputation.MEAN));
+        assertThat(noNumbers.fit(null).features().get(0).fill()).isEqualTo("0");
+    }
+
+    @Test
+    void missingTokens() {
+        for (String m : List.of("", "NA", "na", "N/A", "null", "NULL", "NaN", "nan", "?")) {
+            assertThat(Imputation.isMissing(m)).as(m).isTrue();
+        }
+        for (String v : List.of("0", "N", "none", "inf", "-", "??")) {
+            assertThat(Imputation.isMissing(v)).as(v).isFalse();
+        }
+        assertThat(Imputation.byName("Most_Frequent")).isEqualTo(Imputation.MOST_FREQUENT);
+        assertThat(Imputation.MOST_FREQUENT.id()).isEqualTo("most-frequent");
+        assertThatThrownBy(() -> Imputation.byName("mode")).hasMessageContaining("expected mean, median or most-frequent");
+    }
+}
