@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** Benchmarks; each is a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine's speed.",
-        subcommands = {KernelBench.class, org.scratchnet.cli.mnist.MnistBench.class})
+        subcommands = {KernelBench.class, org.scratchnet.cli.mnist.MnistBench.class,
+            org.scratchnet.cli.mnist.MnistCnnBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

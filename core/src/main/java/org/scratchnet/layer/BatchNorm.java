@@ -51,7 +51,11 @@ public final class BatchNorm implements Layer {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i).toLowerCase(java.util.Locale.ROOT);
                 if (a.equals("eps") && !seenEps && i + 1 < args.size()) {
-                    eps = Specs.number(word + " eps", args.get(++i), Float.MIN_NORMAL, 1f);
+                    String text = args.get(++i);
+                    eps = Specs.number(word + " eps", text, 0f, 1f);
+                    if (eps == 0) {
+                        throw new IllegalArgumentException(word + " eps: expected a number in (0, 1), found '" + text + "'");
+                    }
                     seenEps = true;
                 } else if (a.equals("momentum") && !seenMomentum && i + 1 < args.size()) {
                     momentum = Specs.number(word + " momentum", args.get(++i), 0f, 1.0000001f);

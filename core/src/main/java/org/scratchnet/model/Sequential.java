@@ -121,11 +121,11 @@ public final class Sequential {
     }
 
     /** Largest activation (values) one inference pass may hold; bigger inputs are predicted in row chunks. */
-    static final long PREDICT_MAX_VALUES = 1L << 26;
+    static final long PREDICT_MAX_VALUES = 1L << 24;
 
     /**
      * Inference: fresh output, no state kept, safe to call from several threads at once. When an
-     * activation of the whole input would exceed {@link #PREDICT_MAX_VALUES} values (a conv
+     * activation of the whole input would exceed {@link #PREDICT_MAX_VALUES} values (64 MB; a conv
      * layer's maps for 60,000 images: 5 GB), rows go through in equal chunks; rows are independent,
      * so only memory changes.
      */

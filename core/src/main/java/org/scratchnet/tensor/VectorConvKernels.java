@@ -61,7 +61,8 @@ public final class VectorConvKernels implements ConvKernels {
                 for (int j = 0; j < g.kw; j++) {
                     int cell = i * g.w + j;
                     FloatVector v = FloatVector.fromArray(S, x, xo + cell, bases, k);
-                    VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN));
+                    // v != v marks NaN; test(IS_NAN) is not compiled to vector code on JDK 17 (profiled)
+                    VectorMask<Float> take = v.compare(VectorOperators.GT, max).or(v.compare(VectorOperators.NE, v));
                     max = max.blend(v, take);
                     at = at.blend(base.add(cell), take.cast(IS));
                 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
             XorTanhExample.class,
             LoyXorExample.class,
             org.scratchnet.cli.mnist.MnistExample.class,
+            org.scratchnet.cli.mnist.MnistCnnExample.class,
         })
 public final class ExampleCommand implements Callable<Integer> {
     @Spec

@@ -86,13 +86,13 @@ public final class MnistBench implements Callable<Integer> {
         return 0;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0L;
     }
 
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -103,7 +103,7 @@ public final class MnistBench implements Callable<Integer> {
     }
 
     /** VmHWM from /proc/self/status on Linux, else "n/a". */
-    private static String peakRss() {
+    static String peakRss() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
