@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mnist-cnn", mixinStandardHelpOptions = true,
         description = "MNIST digits with a convolutional network: conv 32 3x3, relu, maxpool 2, conv 64 3x3, relu, "
-                + "maxpool 2, flatten, dropout 0.5, dense 10; Adam 1e-3, batch 128, 12 epochs (~99% test accuracy).")
+                + "maxpool 2, flatten, dropout 0.5, dense 10; Adam 1e-3, batch 128, 12 epochs (~99%% test accuracy).")
 public final class MnistCnnExample implements Callable<Integer> {
     /** The network, as a --net spec (the dense 10 output is added by the example). */
     public static final String NET = "conv 32 3, relu, maxpool 2, conv 64 3, relu, maxpool 2, flatten, dropout 0.5";
