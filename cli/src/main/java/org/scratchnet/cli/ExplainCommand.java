@@ -39,6 +39,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     + "Layers: ${sys:scratchnet.layer.usage}.")
     String net;
 
+    @Option(names = "--image", paramLabel = "CxHxW",
+            description = "Give each row to the network as an image of this shape, e.g. 1x5x6 for letters "
+                    + "(C·H·W must equal the features), so --net can start with a convolution.")
+    String image;
+
     @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
     String activation;
 
@@ -94,6 +99,12 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.UserException(e.getMessage(), 2);
         }
+        if (image != null) {
+            if (net == null) {
+                throw new Errors.UserException("--image needs --net (a network that takes images, e.g. \"conv 4 3, relu, flatten, dense 3\")", 2);
+            }
+            d = asImages(d);
+        }
         Sequential model;
         String description;
         if (net != null) {
@@ -118,10 +129,36 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "explain: %s on the first %d rows of %s (seed %d), loss %s, SGD lr %s%n",
                 description, rows, data, seed, loss.name(), lr);
-        out.println("shapes are (rows, columns); N = " + rows + " rows in the batch; "
+        out.println((image != null ? "shapes are (N, channels, height, width) for images, (rows, columns) for tables"
+                : "shapes are (rows, columns)") + "; N = " + rows + " rows in the batch; "
                 + "@ = matrix product, ⊙ = element-wise product, ᵀ = transpose");
         new ExplainTrace(out).run(model, batch.x(), batch.y(), loss, lr);
         return 0;
+    }
+
+    /** The same rows with x viewed as images shaped by --image (no copy). */
+    private Dataset asImages(Dataset d) {
+        String[] parts = image.toLowerCase(Locale.ROOT).split("x", -1);
+        int[] shape = new int[parts.length + 1];
+        long size = 1;
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                shape[i + 1] = Integer.parseInt(parts[i].trim());
+                if (shape[i + 1] < 1) {
+                    throw new NumberFormatException();
+                }
+                size *= shape[i + 1];
+            }
+        } catch (NumberFormatException e) {
+            throw new Errors.UserException("--image: expected CxHxW with positive integers, e.g. 1x5x6, got '" + image + "'", 2);
+        }
+        if (parts.length != 3 || size != d.features()) {
+            throw new Errors.UserException("--image " + image + " holds " + size + " values in " + parts.length
+                    + " dimensions, but each row of " + data + " has " + d.features() + " features " + d.x().shapeString()
+                    + ": give CxHxW with C·H·W = " + d.features(), 2);
+        }
+        shape[0] = d.size();
+        return new Dataset(d.x().reshape(shape), d.y(), d.classNames());
     }
 
     private Sequential checkedLayers(Dataset d) {

@@ -65,4 +65,23 @@ class LayerTypesCliTest {
                 .contains("dA1 = dA1′ ⊙ mask   (2,4) -> (2,4)")
                 .contains("explain: 2 -> 4 relu, dropout 0.5 -> 1 sigmoid");
     }
+
+    @Test
+    void explainRunsAConvNetOnLetterImages() {
+        Object[] e = DemoCommandTest.run("explain", "--data", "letters", "--image", "1x5x6", "--net",
+                "conv 2 3 pad same, relu, maxpool 2, flatten, dense 3, softmax", "--loss", "cce", "--rows", "2");
+        assertThat(e[0]).as((String) e[2]).isEqualTo(0);
+        String out = (String) e[1];
+        // x (2,1,5,6) through conv 2 3x3 with 'same' padding keeps 5x6; maxpool 2 floors to 2x3
+        assertThat(out).contains("shapes are (N, channels, height, width)")
+                .contains("(2,1,5,6) @ (2,1,3,3) + (2) -> (2,2,5,6)")
+                .contains("-> (2,2,2,3)")
+                .contains("flatten(")
+                .contains("dW1 = ")
+                .contains("loss on the same rows after one update");
+        Object[] bad = DemoCommandTest.run("explain", "--data", "letters", "--image", "1x5x5", "--net", "conv 2 3");
+        assertThat(bad[0]).isEqualTo(2);
+        assertThat((String) bad[2]).contains("--image 1x5x5 holds 25 values in 3 dimensions, but each row of letters has 30 "
+                + "features [3, 30]: give CxHxW with C·H·W = 30");
+    }
 }

@@ -8,7 +8,7 @@ import org.scratchnet.cli.CliRun;
 import org.scratchnet.cli.CliRun.Result;
 import org.junit.jupiter.api.Test;
 
-/** Every example reaches its tutorial's outcome (issue 3's "done when" figures). */
+/** Every example reaches its tutorial's outcome (the figures README lists). */
 class ExamplesTest {
     private static Result ok(String... args) {
         Result r = CliRun.run(args);
