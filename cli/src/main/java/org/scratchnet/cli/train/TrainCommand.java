@@ -326,7 +326,8 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer opt;
         if (reuse) {
             opt = resumed.optimizer();
-            if (lr != null) {
+            // with a schedule, the restored rate is already the scheduled one and --lr names the base rate
+            if (lr != null && schedule == null) {
                 opt.setLearningRate(lr);
             }
         } else {
@@ -356,7 +357,11 @@ public final class TrainCommand implements Callable<Integer> {
             tb.listener(new EarlyStopping(patience, 0, true));
         }
         if (schedule != null) {
-            tb.listener(new LrScheduler(schedule));
+            tb.listener(reuse && lr != null ? new LrScheduler(schedule, lr) : new LrScheduler(schedule));
+            if (reuse && lr == null) {
+                out.println("note: the schedule takes the restored rate " + opt.learningRate() + " as its base rate; give "
+                        + "--lr with the first run's rate to continue the schedule as one run would");
+            }
         }
         if (reuse) {
             tb.resume(resumed);

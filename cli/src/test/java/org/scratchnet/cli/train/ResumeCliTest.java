@@ -33,4 +33,20 @@ class ResumeCliTest {
         assertThat(Files.readAllBytes(more)).isEqualTo(Files.readAllBytes(ten));
         assertThat(Files.readAllBytes(five)).isNotEqualTo(Files.readAllBytes(ten));
     }
+
+    @Test
+    void aStepScheduleContinuesWhenTheBaseRateIsGiven(@TempDir Path dir) throws Exception {
+        Path six = dir.resolve("six.safetensors"), three = dir.resolve("three.safetensors"), more = dir.resolve("more.safetensors");
+        train(six, 6, "--lr-schedule", "step:2:0.5");
+        train(three, 3, "--lr-schedule", "step:2:0.5");
+        CliRun.Result r = CliRun.run("train", "--data", "moons", "--init", three.toString(), "--batch-size", "16",
+                "--epochs", "3", "--seed", "5", "--lr-schedule", "step:2:0.5", "--lr", "0.01", "--save", more.toString(),
+                "--quiet");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(Files.readAllBytes(more)).isEqualTo(Files.readAllBytes(six));
+        // without the base rate the schedule restarts from the restored rate, and says so
+        CliRun.Result noted = CliRun.run("train", "--data", "moons", "--init", three.toString(), "--batch-size", "16",
+                "--epochs", "3", "--seed", "5", "--lr-schedule", "step:2:0.5", "--quiet");
+        assertThat(noted.out()).contains("note: the schedule takes the restored rate 0.005 as its base rate");
+    }
 }
