@@ -25,7 +25,7 @@ import org.scratchnet.tensor.Tensor;
  */
 final class ArchitectureCodec {
     /** Widths above this are rejected before anything is allocated (a corrupt file could claim 2^31). */
-    static final int MAX_WIDTH = 1 << 20;
+    static final int MAX_WIDTH = org.scratchnet.layer.Dense.MAX_UNITS;
 
     private ArchitectureCodec() {
     }

@@ -153,9 +153,10 @@ public final class ModelFile {
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
+        String architecture = ArchitectureCodec.encode(saved.model()); // refuses layer types model files do not hold
         meta.put("format", "scratchnet");
         meta.put("format_version", needsVersion2(saved) ? FORMAT_VERSION : "1");
-        meta.put("architecture", ArchitectureCodec.encode(saved.model()));
+        meta.put("architecture", architecture);
         meta.put("loss", saved.loss());
         meta.put("task", saved.task().id());
         meta.put("class_names", Json.write(saved.classNames()));
@@ -181,7 +182,7 @@ public final class ModelFile {
             return true;
         }
         for (org.scratchnet.layer.Layer l : saved.model().layers()) {
-            if (!l.type().equals("dense") && !l.type().equals("activation")) {
+            if (org.scratchnet.layer.LayerTypes.of(l).formatVersion() > 1) {
                 return true;
             }
         }

@@ -59,6 +59,11 @@ public final class ActivationLayer implements Layer {
         }
 
         @Override
+        public int formatVersion() {
+            return 1;
+        }
+
+        @Override
         public String example() {
             return "tanh";
         }

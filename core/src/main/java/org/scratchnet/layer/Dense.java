@@ -75,6 +75,11 @@ public final class Dense implements Layer {
         }
 
         @Override
+        public int formatVersion() {
+            return 1;
+        }
+
+        @Override
         public String example() {
             return "dense 3";
         }

@@ -62,6 +62,14 @@ public interface LayerType {
         return null;
     }
 
+    /**
+     * The oldest model {@code format_version} whose readers know this type: 1 for the types
+     * version 1 already had (dense, activation), 2 for every later one (the default).
+     */
+    default int formatVersion() {
+        return 2;
+    }
+
     /** Prefix of automatic layer names: dense1, relu1, dropout1. */
     default String namePrefix(Map<String, ?> config) {
         return name();
