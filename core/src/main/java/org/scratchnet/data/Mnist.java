@@ -32,12 +32,25 @@ public final class Mnist {
 
     /** The 60,000 training images (the first {@code limit} of them when limit &gt; 0). */
     public static Dataset train(Path dir, int limit, boolean normalize) {
-        return load(dir, FILES.get(0), FILES.get(1), limit, normalize);
+        return load(dir, FILES.get(0), FILES.get(1), limit, normalize, false);
     }
 
     /** The 10,000 test images (the first {@code limit} of them when limit &gt; 0). */
     public static Dataset test(Path dir, int limit, boolean normalize) {
-        return load(dir, FILES.get(2), FILES.get(3), limit, normalize);
+        return load(dir, FILES.get(2), FILES.get(3), limit, normalize, false);
+    }
+
+    /**
+     * As {@link #train(Path, int, boolean)}, with the pixels kept as bytes until a batch needs them
+     * ({@link Dataset#compact}): 47 MB instead of 188 MB for all 60,000; batches get the same floats.
+     */
+    public static Dataset trainCompact(Path dir, int limit, boolean normalize) {
+        return load(dir, FILES.get(0), FILES.get(1), limit, normalize, true);
+    }
+
+    /** As {@link #test(Path, int, boolean)}, compact (see {@link #trainCompact}). */
+    public static Dataset testCompact(Path dir, int limit, boolean normalize) {
+        return load(dir, FILES.get(2), FILES.get(3), limit, normalize, true);
     }
 
     /** Where a file is: {@code dir/name} if present, else {@code dir/name.gz}; a clear error if neither. */
@@ -64,7 +77,8 @@ public final class Mnist {
         return true;
     }
 
-    private static Dataset load(Path dir, String imagesName, String labelsName, int limit, boolean normalize) {
+    private static Dataset load(Path dir, String imagesName, String labelsName, int limit, boolean normalize,
+            boolean compact) {
         Path imagesFile = locate(dir, imagesName);
         Path labelsFile = locate(dir, labelsName);
         MnistIdx labels = MnistIdx.read(labelsFile, MnistIdx.LABELS_MAGIC);
@@ -74,7 +88,15 @@ public final class Mnist {
                     images.count() + " labels (as many as " + imagesFile.getFileName() + " has images)",
                     Integer.toString(labels.count()));
         }
-        return toDataset(images, labels, labelsFile.toString(), limit, normalize);
+        if (!compact) {
+            return toDataset(images, labels, labelsFile.toString(), limit, normalize);
+        }
+        int[] dims = images.dims();
+        int n = limit > 0 ? Math.min(limit, images.count()) : images.count();
+        int d = dims[1] * dims[2];
+        byte[] px = n == images.count() ? images.data() : java.util.Arrays.copyOf(images.data(), n * d);
+        Tensor y = oneHot(labels, labelsFile.toString(), n);
+        return Dataset.compact(new ByteRows(px, n, new int[] {d}, pixelTable(normalize)), y, classNames());
     }
 
     /**
@@ -91,6 +113,11 @@ public final class Mnist {
         for (int i = 0; i < x.length; i++) {
             x[i] = table[px[i] & 0xFF];
         }
+        return new Dataset(Tensor.of(x, n, d), oneHot(labels, labelsName, n), classNames());
+    }
+
+    /** Labels as one-hot rows (n, 10), the first n of them; every label (not only the first n) must be 0-9. */
+    private static Tensor oneHot(MnistIdx labels, String labelsName, int n) {
         byte[] lab = labels.data();
         float[] y = new float[n * CLASSES];
         for (int i = 0; i < lab.length; i++) {
@@ -103,11 +130,15 @@ public final class Mnist {
                 y[i * CLASSES + label] = 1f;
             }
         }
+        return Tensor.of(y, n, CLASSES);
+    }
+
+    private static List<String> classNames() {
         List<String> names = new ArrayList<>(CLASSES);
         for (int c = 0; c < CLASSES; c++) {
             names.add(Integer.toString(c));
         }
-        return new Dataset(Tensor.of(x, n, d), Tensor.of(y, n, CLASSES), names);
+        return names;
     }
 
     /** Value of each byte 0..255: b/255, then (v - MEAN)/STD when normalizing, in float as PyTorch. */

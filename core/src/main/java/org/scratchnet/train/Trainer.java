@@ -99,8 +99,8 @@ public final class Trainer {
             for (int bi = 0; bi < batches; bi++) {
                 int from = bi * batch, to = Math.min(n, from + batch);
                 boolean whole = from == 0 && to == n && !shuffle;
-                Tensor xb = whole ? train.x() : batchX.next(train.x(), order, from, to);
-                Tensor yb = whole ? train.y() : batchY.next(train.y(), order, from, to);
+                Tensor xb = whole ? train.x() : train.gatherX(batchX.next(train.xShape(), to - from), order, from, to);
+                Tensor yb = whole ? train.y() : batchY.next(train.y().shape(), to - from).gatherRowsInPlace(train.y(), order, from, to);
 
                 step++;
                 TrainStep.Result r = trainStep.gradients(xb, yb, new BatchContext(seed, step, order, from));
@@ -124,7 +124,7 @@ public final class Trainer {
             checkParameters(params, epoch, step);
             double valLoss = Double.NaN, valAcc = Double.NaN;
             if (validation != null) {
-                Tensor vp = model.predict(validation.x());
+                Tensor vp = predict(model, validation);
                 valLoss = loss.value(vp, validation.y());
                 valAcc = classify ? Metrics.accuracy(vp, validation.y(), logits) : Double.NaN;
             }
@@ -141,6 +141,37 @@ public final class Trainer {
         }
         listeners.forEach(l -> l.onTrainEnd(ctx, history));
         return history;
+    }
+
+    /** Rows per inference pass over a compact dataset: a conv net's maps for 64 images are a few MB, short-lived garbage the young generation takes. */
+    static final int PREDICT_ROWS = 64;
+
+    /**
+     * The model's outputs on all of {@code data}'s x (N, outputs...). A compact dataset goes
+     * through in chunks of {@link #PREDICT_ROWS} rows, so its floats never exist all at once;
+     * rows are independent, so the values are the same as in one pass.
+     */
+    public static Tensor predict(Sequential model, Dataset data) {
+        if (!data.isCompact()) {
+            return model.predict(data.x());
+        }
+        int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("predict: the dataset is empty");
+        }
+        float[] out = null;
+        int[] shape = null;
+        for (int from = 0; from < n; from += PREDICT_ROWS) {
+            int to = Math.min(n, from + PREDICT_ROWS);
+            Tensor p = model.predict(data.sliceX(from, to));
+            if (out == null) {
+                shape = p.shape();
+                shape[0] = n;
+                out = new float[Math.multiplyExact(n, p.size() / (to - from))];
+            }
+            System.arraycopy(p.data(), 0, out, from * (p.size() / (to - from)), p.size());
+        }
+        return Tensor.of(out, shape);
     }
 
     /** Where training stands now: the optimizer with its state, epochs and steps done (what a model file keeps to resume). */
@@ -174,18 +205,20 @@ public final class Trainer {
         }
         int[] in = model.inputShape();
         if (in.length == 1 && d.features() != model.inputWidth()) {
-            throw new IllegalArgumentException(which + " data has " + d.features() + " features " + d.x().shapeString()
+            throw new IllegalArgumentException(which + " data has " + d.features() + " features " + d.xShapeString()
                     + ", model expects " + model.inputWidth());
         }
         if (!java.util.Arrays.equals(d.sampleShape(), in)) {
-            throw new IllegalArgumentException(which + " data " + d.x().shapeString() + " does not match the model's input "
+            throw new IllegalArgumentException(which + " data " + d.xShapeString() + " does not match the model's input "
                     + org.scratchnet.layer.Configs.batchShape(in));
         }
         if (d.targets() != model.outputWidth()) {
             throw new IllegalArgumentException(which + " targets have " + d.targets() + " columns " + d.y().shapeString()
                     + ", model outputs " + model.outputWidth());
         }
-        checkFinite(which + " features", d.x());
+        if (!d.isCompact()) { // bytes map through a table of finite values
+            checkFinite(which + " features", d.x());
+        }
         checkFinite(which + " targets", d.y());
     }
 
@@ -290,21 +323,20 @@ public final class Trainer {
         private Tensor full;
         private Tensor tail;
 
-        Tensor next(Tensor src, int[] order, int from, int to) {
-            int rows = to - from;
+        /** A tensor of {@code shape} with {@code rows} rows (the caller fills it): batches keep the sample shape. */
+        Tensor next(int[] shape, int rows) {
             if (full == null || full.rows() == rows) {
-                full = full != null ? full : Tensor.zeros(shape(src, rows));
-                return full.gatherRowsInPlace(src, order, from, to);
+                full = full != null ? full : Tensor.zeros(withRows(shape, rows));
+                return full;
             }
             if (tail == null || tail.rows() != rows) {
-                tail = Tensor.zeros(shape(src, rows));
+                tail = Tensor.zeros(withRows(shape, rows));
             }
-            return tail.gatherRowsInPlace(src, order, from, to);
+            return tail;
         }
 
-        /** {@code src}'s shape with {@code rows} rows: batches keep the sample shape ([N, C, H, W] stays 4-D). */
-        private static int[] shape(Tensor src, int rows) {
-            int[] s = src.shape();
+        private static int[] withRows(int[] shape, int rows) {
+            int[] s = shape.clone();
             s[0] = rows;
             return s;
         }

@@ -45,6 +45,26 @@ class MnistTest {
     }
 
     @Test
+    void compactLoadGivesTheSameFloatsAsTheFloatLoad() throws IOException {
+        writeAll(true);
+        for (boolean normalize : new boolean[] {false, true}) {
+            Dataset full = Mnist.train(dir, 2, normalize), compact = Mnist.trainCompact(dir, 2, normalize);
+            assertThat(compact.isCompact()).isTrue();
+            assertThat(compact.xShape()).containsExactly(2, 4);
+            assertThat(compact.x().data()).containsExactly(full.x().data());
+            assertThat(compact.y().data()).containsExactly(full.y().data());
+            assertThat(compact.classNames()).isEqualTo(full.classNames());
+        }
+        Dataset test = Mnist.testCompact(dir, 0, false);
+        assertThat(test.x().data()).containsExactly(Mnist.test(dir, 0, false).x().data());
+        // labels beyond the limit are still checked, as in the float load
+        Path labels = dir.resolve("train-labels-idx1-ubyte");
+        Files.write(labels, MnistIdxTest.labels(7, 0, 12));
+        assertThatThrownBy(() -> Mnist.trainCompact(dir, 1, true))
+                .hasMessage(labels + ": byte 10 (label 3): expected a digit 0-9, found 12");
+    }
+
+    @Test
     void missingFileNamesTheFetchCommand() throws IOException {
         Files.write(dir.resolve("train-images-idx3-ubyte"), MnistIdxTest.images(3, 2, 2));
         assertThat(Mnist.isPresent(dir)).isFalse();

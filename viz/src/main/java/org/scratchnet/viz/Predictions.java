@@ -16,7 +16,15 @@ public final class Predictions {
 
     /** The model's outputs on x (N, D) as probabilities (N, K): sigmoid/softmax applied for logit losses. */
     public static Tensor probabilities(Sequential model, Tensor x, Loss loss) {
-        Tensor out = model.predict(x);
+        return toProbabilities(model.predict(x), loss);
+    }
+
+    /** As {@link #probabilities(Sequential, Tensor, Loss)} on a dataset's x, in chunks when it is compact. */
+    public static Tensor probabilities(Sequential model, org.scratchnet.data.Dataset data, Loss loss) {
+        return toProbabilities(org.scratchnet.train.Trainer.predict(model, data), loss);
+    }
+
+    private static Tensor toProbabilities(Tensor out, Loss loss) {
         if (loss == null || !loss.takesLogits()) {
             return out;
         }

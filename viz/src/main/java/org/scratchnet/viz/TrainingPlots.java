@@ -56,7 +56,7 @@ public final class TrainingPlots {
             written.add(ScatterPlot.write(data, title(data), names, dir.resolve("data.png")));
             written.add(BoundaryPlot.of(model, data, loss).named(names).write(dir.resolve("boundary.png")));
         }
-        Tensor p = Predictions.probabilities(model, data.x(), loss);
+        Tensor p = Predictions.probabilities(model, data, loss);
         if (data.targets() == 1) {
             written.add(PredictionPlot.write(p, data.y(), classification, names, dir.resolve("predictions.png")));
         }
@@ -83,8 +83,9 @@ public final class TrainingPlots {
         int n = Math.min(max, data.size());
         float[][] images = new float[n][];
         int[] predicted = Predictions.classes(p), actual = Predictions.classes(data.y());
+        Tensor x = data.sliceX(0, n); // only the rows shown (a compact set builds floats per call)
         for (int i = 0; i < n; i++) {
-            images[i] = unitScaled(data.x(), i);
+            images[i] = unitScaled(x, i);
         }
         return BitmapGrid.write(images, rows, cols, java.util.Arrays.copyOf(predicted, n),
                 java.util.Arrays.copyOf(actual, n), data.classNames(), title, file);

@@ -16,6 +16,7 @@ import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.EpochStats;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.TrainContext;
+import org.scratchnet.train.Trainer;
 import org.scratchnet.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +76,7 @@ public final class MnistBench implements Callable<Integer> {
                 out.flush();
             }
         }).build().fit(train);
-        double acc = Metrics.accuracy(model.predict(test.x()), test.y(), true);
+        double acc = Metrics.accuracy(Trainer.predict(model, test), test.y(), true);
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;

@@ -61,8 +61,8 @@ public final class MnistCnnBench implements Callable<Integer> {
         MnistRun.checkOptions(epochs, threads, trainLimit, 0);
         PrintWriter out = spec.commandLine().getOut();
         java.nio.file.Path dir = MnistCache.parse(data);
-        Dataset train = MnistCnnExample.images(Mnist.train(dir, trainLimit, false));
-        Dataset test = MnistCnnExample.images(Mnist.test(dir, 0, false));
+        Dataset train = MnistCnnExample.images(Mnist.trainCompact(dir, trainLimit, false));
+        Dataset test = MnistCnnExample.images(Mnist.testCompact(dir, 0, false));
         double gflop = flopsPerImage() * train.size() / 1e9;
         out.printf(Locale.ROOT, "MNIST %d images as [N, 1, 28, 28], batch %d, Adam; %.0f GFLOP per epoch; kernels %s, "
                 + "%d threads, %d cores, Java %s%n", train.size(), MnistCnnExample.BATCH, gflop, Engine.kernels().name(),
@@ -83,7 +83,7 @@ public final class MnistCnnBench implements Callable<Integer> {
                         out.flush();
                     }
                 }).build().fit(train);
-        double acc = Metrics.accuracy(model.predict(test.x()), test.y(), true);
+        double acc = Metrics.accuracy(Trainer.predict(model, test), test.y(), true);
         List<Double> timed = seconds.size() > 1 ? seconds.subList(1, seconds.size()) : seconds;
         double[] sorted = timed.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]

@@ -71,9 +71,9 @@ public final class MnistCnnExample implements Callable<Integer> {
         return NetSpec.parse(NET + ", dense " + Mnist.CLASSES).build(IMAGE, null, null, seed);
     }
 
-    /** MNIST as images [N, 1, 28, 28], pixels / 255; limit 0 means all. */
+    /** MNIST rows of 784 pixels seen as images [N, 1, 28, 28]. */
     static Dataset images(Dataset flat) {
-        return new Dataset(flat.x().reshape(flat.size(), 1, 28, 28), flat.y(), flat.classNames());
+        return flat.withSampleShape(IMAGE);
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class MnistCnnExample implements Callable<Integer> {
         MnistRun.checkOptions(epochs, threads, trainLimit, testLimit);
         PrintWriter out = spec.commandLine().getOut();
         Path dir = MnistCache.parse(data);
-        Dataset flatTrain = Mnist.train(dir, trainLimit, false), flatTest = Mnist.test(dir, testLimit, false);
+        Dataset flatTrain = Mnist.trainCompact(dir, trainLimit, false), flatTest = Mnist.testCompact(dir, testLimit, false);
         if (flatTrain.features() != 784 || flatTest.features() != 784) {
             throw new org.scratchnet.data.IdxFormatException(Mnist.locate(dir, Mnist.FILES.get(0)).toString(), 8,
                     "image size", "28 x 28 = 784 pixels", flatTrain.features() + " pixels");

@@ -50,7 +50,8 @@ final class MnistRun {
 
     /** {train, test}, normalized as the tutorial does; limits of 0 mean all images. */
     static Dataset[] load(Path dir, int trainLimit, int testLimit) {
-        Dataset[] d = {Mnist.train(dir, trainLimit, true), Mnist.test(dir, testLimit, true)};
+        // bytes until a batch needs floats: the process stays small (same values as a float copy)
+        Dataset[] d = {Mnist.trainCompact(dir, trainLimit, true), Mnist.testCompact(dir, testLimit, true)};
         for (int i = 0; i < 2; i++) {
             if (d[i].features() != INPUTS) { // other IDX image sizes load fine but do not fit this network
                 Path file = Mnist.locate(dir, Mnist.FILES.get(2 * i));

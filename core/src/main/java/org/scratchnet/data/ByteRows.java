@@ -1,0 +1,114 @@
+package org.scratchnet.data;
+
+import java.util.Arrays;
+import org.scratchnet.tensor.ShapeException;
+import org.scratchnet.tensor.Tensor;
+
+/**
+ * Samples kept as unsigned bytes, turned into floats through a 256-entry table only when a batch
+ * is gathered. MNIST's 60,000 training images take 47 MB this way instead of 188 MB as floats;
+ * the floats a batch receives are the table's, so training sees the same bits either way.
+ *
+ * <p>values (N, S) row-major, S = the product of {@code sampleShape} (e.g. [1, 28, 28]);
+ * table[b] is the value of byte b (read as {@code b & 0xFF}).
+ */
+public final class ByteRows {
+    private final byte[] values;
+    private final int rows;
+    private final int[] sampleShape;
+    private final int rowSize;
+    private final float[] table;
+
+    /** values (rows, S) with S = product of sampleShape; table: 256 finite values. */
+    public ByteRows(byte[] values, int rows, int[] sampleShape, float[] table) {
+        if (table.length != 256) {
+            throw new IllegalArgumentException("byte rows: the value table needs 256 entries, got " + table.length);
+        }
+        for (int b = 0; b < 256; b++) {
+            if (!Float.isFinite(table[b])) {
+                throw new IllegalArgumentException("byte rows: table value of byte " + b + " is " + table[b]);
+            }
+        }
+        long s = 1;
+        for (int d : sampleShape) {
+            if (d < 1) {
+                throw new ShapeException("byte rows: sample shape " + Arrays.toString(sampleShape) + " has a dimension < 1");
+            }
+            s *= d;
+        }
+        if (rows < 0 || s * rows != values.length) {
+            throw new ShapeException("byte rows: " + values.length + " values are not " + rows + " rows of "
+                    + Arrays.toString(sampleShape));
+        }
+        this.values = values;
+        this.rows = rows;
+        this.sampleShape = sampleShape.clone();
+        this.rowSize = (int) s;
+        this.table = table.clone();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** The shape of one sample, e.g. [784] or [1, 28, 28]. */
+    public int[] sampleShape() {
+        return sampleShape.clone();
+    }
+
+    /** Values per sample (S). */
+    public int rowSize() {
+        return rowSize;
+    }
+
+    /** The same bytes seen with another sample shape of the same size. */
+    public ByteRows withSampleShape(int... shape) {
+        return new ByteRows(values, rows, shape, table);
+    }
+
+    /** Rows [from, to) (a copy of their bytes). */
+    public ByteRows slice(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new ShapeException("byte rows: slice [" + from + ", " + to + ") of " + rows + " rows");
+        }
+        return new ByteRows(Arrays.copyOfRange(values, from * rowSize, to * rowSize), to - from, sampleShape, table);
+    }
+
+    /** The rows listed in index, in that order. */
+    public ByteRows select(int[] index) {
+        byte[] v = new byte[Math.multiplyExact(index.length, rowSize)];
+        for (int i = 0; i < index.length; i++) {
+            System.arraycopy(values, index[i] * rowSize, v, i * rowSize, rowSize);
+        }
+        return new ByteRows(v, index.length, sampleShape, table);
+    }
+
+    /** Rows order[from..to) as floats into dst (to - from, S), row-major. */
+    public void gather(int[] order, int from, int to, float[] dst) {
+        for (int r = from; r < to; r++) {
+            decode(order == null ? r : order[r], dst, (r - from) * rowSize);
+        }
+    }
+
+    /** Rows [from, to) as a new float tensor (to - from, sampleShape...). */
+    public Tensor toTensor(int from, int to) {
+        float[] out = new float[Math.multiplyExact(to - from, rowSize)];
+        gather(null, from, to, out);
+        return Tensor.of(out, batchShape(to - from));
+    }
+
+    /** (n, sampleShape...). */
+    public int[] batchShape(int n) {
+        int[] s = new int[sampleShape.length + 1];
+        s[0] = n;
+        System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
+        return s;
+    }
+
+    private void decode(int row, float[] dst, int at) {
+        int src = row * rowSize;
+        for (int j = 0; j < rowSize; j++) {
+            dst[at + j] = table[values[src + j] & 0xFF];
+        }
+    }
+}
