@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.Errors;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Mnist;
 import org.scratchnet.data.Task;
@@ -16,9 +17,11 @@ import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Adam;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.train.EpochStats;
+import org.scratchnet.train.History;
 import org.scratchnet.train.TrainContext;
 import org.scratchnet.train.Trainer;
 import org.scratchnet.train.TrainingListener;
+import org.scratchnet.viz.CnnPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +63,10 @@ public final class MnistCnnExample implements Callable<Integer> {
     @Option(names = "--quiet", description = "Only the line of each epoch.")
     boolean quiet;
 
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG figures into DIR: loss and accuracy curves, "
+            + "the first layer's filters, one test digit's feature maps, misclassified test digits.")
+    Path plots;
+
     @Option(names = "--train-limit", defaultValue = "0", description = "Use only the first N training images (0 = all).")
     int trainLimit;
 
@@ -94,7 +101,7 @@ public final class MnistCnnExample implements Callable<Integer> {
             out.flush();
         }
         Sequential model = model(seed);
-        Trainer.builder(model, MnistRun.LOSS, new Adam(MnistRun.LEARNING_RATE)).epochs(epochs).batchSize(BATCH)
+        History history = Trainer.builder(model, MnistRun.LOSS, new Adam(MnistRun.LEARNING_RATE)).epochs(epochs).batchSize(BATCH)
                 .shuffle(true).seed(seed).validation(test).listener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(TrainContext ctx, EpochStats s) {
@@ -103,12 +110,27 @@ public final class MnistCnnExample implements Callable<Integer> {
                         out.flush();
                     }
                 }).build().fit(train);
+        if (plots != null) {
+            writePlots(out, model, test, history);
+        }
         if (save != null) {
             ModelFile.save(save, saved(model));
             out.println("saved " + save);
         }
         out.flush();
         return 0;
+    }
+
+    private void writePlots(PrintWriter out, Sequential model, Dataset test, History history) {
+        List<Path> files;
+        try {
+            files = CnnPlots.writeAll(plots, model, test, history, MnistRun.LOSS);
+        } catch (IOException e) {
+            throw new Errors.UserException("cannot write plots to " + plots + ": " + Errors.describe(e), 1);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        files.forEach(f -> names.add(f.getFileName().toString()));
+        out.println("plots: wrote " + String.join(", ", names) + " to " + plots);
     }
 
     /** The model as a file; it takes images [N, 1, 28, 28] with pixels / 255, as mnist and mnist-test data give them. */

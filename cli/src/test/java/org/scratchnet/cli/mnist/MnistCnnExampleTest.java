@@ -38,6 +38,21 @@ class MnistCnnExampleTest {
     }
 
     @Test
+    void plotsWriteTheFiveFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Object[] r = MnistExampleTest.run("example", "mnist-cnn", "--quiet", "--epochs", "1", "--train-limit", "600",
+                "--test-limit", "100", "--plots", dir.toString());
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        assertThat((String) r[1]).contains("plots: wrote loss.png, accuracy.png, filters.png, feature-maps.png, "
+                + "misclassified.png to " + dir);
+        for (String f : new String[] {"loss.png", "accuracy.png", "filters.png", "feature-maps.png", "misclassified.png"}) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(dir.resolve(f).toFile());
+            assertThat(img).as(f).isNotNull();
+            assertThat(img.getWidth()).as(f).isGreaterThan(600);
+            assertThat(img.getHeight()).as(f).isGreaterThan(150);
+        }
+    }
+
+    @Test
     void theNetworkHasTheClassicShapes() {
         org.scratchnet.model.Sequential model = MnistCnnExample.model(42);
         assertThat(model.outputShape()).containsExactly(Mnist.CLASSES);
