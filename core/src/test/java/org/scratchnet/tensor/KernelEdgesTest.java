@@ -61,6 +61,10 @@ class KernelEdgesTest {
         assertThat((double) dx[0] + dx[1] + dx[4] + dx[5]).isCloseTo(0, offset(1e-6));
         assertThat((double) dx[2] + dx[3] + dx[6] + dx[7]).isCloseTo(0, offset(1e-6));
         assertThat((double) dx[1]).isCloseTo(2 / r5 * (0 - 0.25 - (-1 / r5) * (-3 / r5) / 4), offset(1e-6));
+        // eps enters under the root here too: var 5 + eps 4 gives 1/σ = 1/3
+        float[] dxEps = new float[8];
+        BatchNormKernels.backward(BN_X, dy, 2, 2, 2, mean, var, 4f, new float[] {2, 1}, null, null, dxEps);
+        assertThat((double) dxEps[0]).isCloseTo(2 / 3.0 * (1 - 0.25 - (-1.0) * (-1.0) / 4), offset(1e-6));
         // γ null means 1; dγ and dβ may be null
         float[] dx1 = new float[8];
         BatchNormKernels.backward(BN_X, dy, 2, 2, 2, mean, var, 0f, null, null, null, dx1);
@@ -95,6 +99,10 @@ class KernelEdgesTest {
     void batchNormShapesAreChecked() {
         float[] m = new float[2], v = new float[2];
         BatchNormKernels.stats(new float[8], 2, 2, 2, m, v); // exactly (2,2,2): fine
+        float[] one = {3};
+        BatchNormKernels.stats(one, 1, 1, 1, m, v); // one image, one channel, one value: allowed
+        assertThat(m[0]).isEqualTo(3f);
+        assertThat(v[0]).isZero();
         assertThatThrownBy(() -> BatchNormKernels.stats(new float[7], 2, 2, 2, m, v))
                 .isInstanceOf(ShapeException.class).hasMessage("batchnorm stats: input of 7 values does not hold (2,2,2)");
         for (int[] bad : new int[][] {{0, 2, 2}, {2, 0, 2}, {2, 2, 0}}) {
@@ -138,6 +146,20 @@ class KernelEdgesTest {
                     .hasMessageContaining("avgpool backward");
             assertThatThrownBy(() -> PoolKernels.avgPool(ck, x, 1, two, true, new float[3]))
                     .hasMessageContaining("avgpool");
+            // two images of two channels: sizes count n·c planes
+            ConvGeometry two2 = ConvGeometry.square(2, 4, 4, 2, 2, 0);
+            PoolKernels.avgPool(ck, new float[64], 2, two2, true, new float[16]);
+            assertThatThrownBy(() -> PoolKernels.avgPool(ck, new float[63], 2, two2, true, new float[16]))
+                    .hasMessageContaining("input has 63 values (needs 64)");
+            assertThatThrownBy(() -> PoolKernels.avgPool(ck, new float[64], 2, two2, true, new float[15]))
+                    .hasMessageContaining("output 15 (needs 16)");
+            // planes of one pixel are their own mean
+            float[] single = new float[3];
+            PoolKernels.globalAvgPool(ck, new float[] {1, 2, 3}, 3, 1, single);
+            assertThat(single).containsExactly(1, 2, 3);
+            float[] singleBack = new float[3];
+            PoolKernels.globalAvgPoolBackward(new float[] {4, 5, 6}, 3, 1, singleBack);
+            assertThat(singleBack).containsExactly(4, 5, 6);
             // global average: plane means, and every pixel gets dY / S
             float[] gap = new float[2];
             PoolKernels.globalAvgPool(ck, new float[] {1, 2, 3, 6, 10, 20, 30, 40}, 2, 4, gap);
