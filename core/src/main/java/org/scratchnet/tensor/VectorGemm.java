@@ -143,11 +143,11 @@ final class VectorGemm {
         float[] ap = scratch(2, rows * kc);
         int full = rows - rows % tr;
         for (int i0 = 0; i0 < full; i0 += tr) {
-            int base = i0 * kc;
-            for (int r = 0; r < tr; r++) {
-                int src = ao + (i0 + r) * ars;
-                for (int p = 0; p < kc; p++) {
-                    ap[base + p * tr + r] = a[src + p * acs];
+            int base = i0 * kc, src = ao + i0 * ars;
+            // writes in panel order; reads are contiguous too when A is aᵀ (ars = 1, xᵀ@dZ)
+            for (int p = 0; p < kc; p++) {
+                for (int r = 0; r < tr; r++) {
+                    ap[base + p * tr + r] = a[src + r * ars + p * acs];
                 }
             }
         }
