@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs scratchnet's MNIST epoch and the from-scratch numpy+OpenBLAS one (bench/mnist_numpy.py),
-# RUNS times each, alternating, and prints both median epoch times and the ratio.
+# RUNS separate processes each, alternating, and prints every run, then the min, median and max of
+# both sides' median epochs and the ratio of the medians.
 #   usage: bench/compare-numpy.sh [RUNS=3] [EPOCHS=3]
-# Each run trains EPOCHS epochs and reports its median epoch; the figure shown is the median
-# over runs. The machine should be otherwise idle: other load slows either side unevenly.
+# Each run trains EPOCHS epochs and reports its median epoch. The spread between processes is the
+# point: a JIT that compiles differently from one start to the next shows as a wide min..max.
+# numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so that OpenBLAS picks its own
+# kernels for this CPU (the line "OpenBLAS core" names them); set PYTHON to choose the interpreter.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
@@ -11,18 +14,38 @@ EPOCHS="${2:-3}"
 PY="${PYTHON:-python3}"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+spread() { # min / median / max of the arguments
+  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "min %.3f, median %.3f, max %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
+}
 epoch_of() { sed -n 's/^median epoch: \([0-9.]*\) s.*/\1/p'; }
+numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" "$@"; }
 
 "$ROOT/scratchnet" --version >/dev/null   # builds the jar first if needed, outside the timing
+numpy - <<'EOF' || true
+import ctypes, glob, os, numpy
+libs = glob.glob(os.path.join(os.path.dirname(numpy.__file__), "..", "numpy.libs", "*openblas*"))
+for lib in libs:
+    for name in ("scipy_openblas_get_corename64_", "scipy_openblas_get_corename", "openblas_get_corename"):
+        f = getattr(ctypes.CDLL(lib), name, None)
+        if f:
+            f.restype = ctypes.c_char_p
+            print(f"numpy {numpy.__version__}, OpenBLAS core {f().decode()}")
+            raise SystemExit
+print(f"numpy {numpy.__version__}, OpenBLAS core unknown")
+EOF
+echo "load: $(uptime | sed 's/.*load average/load average/')"
 ours=() theirs=()
 for ((r = 1; r <= RUNS; r++)); do
   o="$("$ROOT/scratchnet" bench mnist --epochs "$EPOCHS" | epoch_of)"
-  t="$("$PY" "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS" | epoch_of)"
+  t="$(numpy "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS" | epoch_of)"
   [[ -n "$o" && -n "$t" ]] || { echo "compare-numpy: a run printed no 'median epoch' line" >&2; exit 1; }
   echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch"
   ours+=("$o") theirs+=("$t")
 done
 o="$(printf '%s\n' "${ours[@]}" | median)"
 t="$(printf '%s\n' "${theirs[@]}" | median)"
-printf 'median of %d runs: scratchnet %.3f s/epoch, numpy+OpenBLAS %.3f s/epoch, scratchnet is %.2fx faster\n' \
-  "$RUNS" "$o" "$t" "$(awk -v a="$t" -v b="$o" 'BEGIN {print a / b}')"
+echo "scratchnet median epoch over $RUNS processes: $(spread "${ours[@]}") s"
+echo "numpy+OpenBLAS median epoch over $RUNS processes: $(spread "${theirs[@]}") s"
+echo "load: $(uptime | sed 's/.*load average/load average/')"
+printf 'ratio of the medians: scratchnet %.3f s/epoch, numpy+OpenBLAS %.3f s/epoch, scratchnet is %.2fx faster\n' \
+  "$o" "$t" "$(awk -v a="$t" -v b="$o" 'BEGIN {print a / b}')"

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * GFLOP/s of the three product layouts of a dense layer (x@w, xᵀ@dZ, dZ@wᵀ) at MNIST's first
  * layer shape, for the scalar and the vector kernels, on 1 and N threads. Median of repeats.
+ * With {@code --runs N} the same table is measured in N separate JVMs ({@link KernelRuns}),
+ * because the JIT decides some of the speed once per process.
  */
 @Command(name = "kernels", mixinStandardHelpOptions = true,
         description = "GFLOP/s of the M x K x N float32 products (default 64x784x256) for each kernel implementation.")
@@ -35,12 +37,45 @@ public final class KernelBench implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "1.0", description = "Time per measurement, default ${DEFAULT-VALUE}.")
     double seconds;
 
+    @Option(names = "--kernels", defaultValue = "all", paramLabel = "all|vector|scalar",
+            description = "Which kernels to measure, default ${DEFAULT-VALUE}.")
+    String kernels;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "Thread count to measure; 0 (default) measures 1 and all cores.")
+    int threads;
+
+    @Option(names = "--clock", defaultValue = "wall", paramLabel = "wall|cpu",
+            description = "Time the products by the wall clock (default) or by the CPU time of the one measuring thread "
+                    + "(needs --threads 1): on a busy machine the CPU clock leaves out the time the thread waited for a core.")
+    String clock;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Separate processes to measure in; above 1 prints each run and the min/median/max per figure.")
+    int runs;
+
     @Override
     public Integer call() {
         if (m < 1 || k < 1 || n < 1 || !(seconds > 0)) {
             throw new Errors.UserException("bench kernels: sizes and --seconds must be positive", 2);
         }
+        if (!kernels.equals("all") && !kernels.equals("vector") && !kernels.equals("scalar")) {
+            throw new Errors.UserException("bench kernels: --kernels must be all, vector or scalar, got '" + kernels + "'", 2);
+        }
+        if (threads < 0 || runs < 1) {
+            throw new Errors.UserException("bench kernels: --threads must be >= 0 and --runs >= 1, got --threads "
+                    + threads + " --runs " + runs, 2);
+        }
+        if (!clock.equals("wall") && !(clock.equals("cpu") && threads == 1)) {
+            throw new Errors.UserException("bench kernels: --clock must be wall, or cpu with --threads 1, got --clock "
+                    + clock + " --threads " + threads, 2);
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (runs > 1) {
+            return KernelRuns.run(out, runs, "-m", "" + m, "-k", "" + k, "-n", "" + n, "--seconds", "" + seconds,
+                    "--kernels", kernels, "--threads", "" + threads,
+                    "--clock", clock);
+        }
         Rng rng = new Rng(1);
         Tensor x = random(rng, m, k), w = random(rng, k, n), dz = random(rng, m, n);
         Tensor z = Tensor.zeros(m, n), dw = Tensor.zeros(k, n), dx = Tensor.zeros(m, k);
@@ -53,8 +88,13 @@ public final class KernelBench implements Callable<Integer> {
         int savedThreads = Engine.threads();
         try {
             for (String impl : Engine.vectorAvailable() ? new String[] {"scalar", "vector"} : new String[] {"scalar"}) {
+                if (!kernels.equals("all") && !kernels.equals(impl)) {
+                    continue;
+                }
                 Engine.useKernels(impl);
-                for (int t : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
+                // all product layouts compiled before the first one is timed, whatever the load
+                Engine.warmUp();
+                for (int t : threads > 0 ? new int[] {threads} : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
                     Engine.setThreads(t);
                     double a = gflops(() -> Ops.matmul(x, w, z), flops);
                     double b = gflops(() -> Ops.matmulTransA(x, dz, dw, false), flops);
@@ -71,20 +111,22 @@ public final class KernelBench implements Callable<Integer> {
     }
 
     private double gflops(Runnable op, double flops) {
-        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
-        while (System.nanoTime() < warmEnd) {
+        java.util.function.LongSupplier time = clock.equals("cpu")
+                ? java.lang.management.ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
+        long warmEnd = time.getAsLong() + (long) (seconds * 0.5e9);
+        while (time.getAsLong() < warmEnd) {
             op.run();
         }
         double[] rates = new double[7];
         for (int r = 0; r < rates.length; r++) {
-            long start = System.nanoTime();
+            long start = time.getAsLong();
             long end = start + (long) (seconds / rates.length * 1e9);
             int reps = 0;
             long now;
             do {
                 op.run();
                 reps++;
-                now = System.nanoTime();
+                now = time.getAsLong();
             } while (now < end);
             rates[r] = flops * reps / (now - start);
         }

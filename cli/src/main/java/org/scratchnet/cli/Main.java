@@ -47,7 +47,7 @@ public final class Main implements Runnable {
             String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
             // help texts list the layer types from their one description (LayerTypes)
             System.setProperty("scratchnet.layer.usage", org.scratchnet.layer.LayerTypes.usage());
-            CommandLine cl = new CommandLine(new Main());
+            CommandLine cl = lean(rest);
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler(new Errors.Handler());
@@ -71,6 +71,38 @@ public final class Main implements Runnable {
                 System.setProperty("scratchnet.debug", before);
             }
         }
+    }
+
+    /**
+     * The command tree for these arguments. Building picocli's model of every subcommand (by
+     * reflection over all their options) takes most of a short run's start-up, so when the first
+     * argument names a subcommand, or is {@code --version}/{@code -V} alone, only that part is
+     * built; help, errors and anything else get the whole tree. The subcommands are still the
+     * ones the {@code @Command} annotation above lists.
+     */
+    static CommandLine lean(String[] args) {
+        Command root = Main.class.getAnnotation(Command.class);
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        Class<?> only = null;
+        if (args.length > 0 && !version && !args[0].equals("help")) {
+            for (Class<?> c : root.subcommands()) {
+                Command sc = c.getAnnotation(Command.class);
+                if (sc != null && (sc.name().equals(args[0]) || java.util.Arrays.asList(sc.aliases()).contains(args[0]))) {
+                    only = c;
+                    break;
+                }
+            }
+        }
+        if (!version && only == null) {
+            return new CommandLine(new Main());
+        }
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main());
+        spec.name(root.name()).versionProvider(new Version()).mixinStandardHelpOptions(true);
+        CommandLine cl = new CommandLine(spec);
+        if (only != null) {
+            cl.addSubcommand(new CommandLine(only));
+        }
+        return cl;
     }
 
     /** Every subcommand's -V/--version prints the app's version (picocli does not inherit it). */

@@ -17,9 +17,11 @@ final class VectorGemm {
     static final int KB = 128;
     /** Below this many rows, padding or transposing b costs more than it saves. */
     static final int PANEL_MIN_ROWS = 4;
-    /** 8-row tiles (AVX-512's 32 registers) or 4-row tiles (AVX2's 16); tests switch it to cover both. */
-    static volatile boolean tallTiles = VectorTiles.ROWS == 8;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    /** Tile height: 8 rows with 32 vector registers (AVX-512), 4 with 16 (AVX2); tests switch it to cover both. */
+    static volatile int tileRows = L >= 16 ? 8 : 4;
+    /** Vectors per tile row (the widest stripe; narrower ones finish the columns); tests switch it too. */
+    static volatile int tileCols = 2;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private VectorGemm() {
     }
@@ -99,30 +101,33 @@ final class VectorGemm {
 
     /**
      * The blocked loop: c(i,j) at c[co + i·ldc + j] for i in [0, rows), j in [0, n);
-     * A(i,p) = a[ao + i·ars + p·acs]; b(p,j) = b[p·ldb + j].
+     * A(i,p) = a[ao + i·ars + p·acs]; b(p,j) = b[p·ldb + j]. For each KB slice of the inner
+     * dimension, A's rows are packed into tile panels once, then every column stripe runs over them.
      */
     private static void block(float[] a, int ao, int ars, int acs, float[] b, int ldb, float[] c, int co, int ldc,
                               int k, int rows, int n, boolean accumulate) {
-        if (k == 0) {
-            if (!accumulate) {
-                for (int i = 0; i < rows; i++) {
-                    java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + n, 0f);
+        if (!accumulate) {
+            // the tiles always add to c: starting from +0 gives the bits of a chain started at 0
+            for (int i = 0; i < rows; i++) {
+                java.util.Arrays.fill(c, co + i * ldc, co + i * ldc + n, 0f);
+            }
+        }
+        int tr = tileRows, tc = tileCols;
+        for (int kb = 0; kb < k; kb += KB) {
+            int kc = Math.min(k, kb + KB) - kb;
+            float[] ap = pack(a, ao + kb * acs, ars, acs, rows, kc, tr);
+            int j = 0;
+            for (int w = tc; w >= 1; w--) {
+                for (; j + w * L <= n; j += w * L) {
+                    stripe(ap, rows, kc, tr, w, b, kb * ldb + j, ldb, c, co + j, ldc);
                 }
             }
-            return;
-        }
-        boolean tall = tallTiles;
-        for (int kb = 0; kb < k; kb += KB) {
-            int ke = Math.min(k, kb + KB);
-            boolean load = accumulate || kb > 0;
-            int j = tall ? wide8x3(a, ao, ars, acs, b, ldb, c, co, ldc, rows, n, kb, ke, load)
-                    : wide4x3(a, ao, ars, acs, b, ldb, c, co, ldc, rows, n, kb, ke, load);
             for (; j < n; j++) {
                 for (int i = 0; i < rows; i++) {
                     int ci = co + i * ldc + j;
-                    float acc = load ? c[ci] : 0f;
-                    for (int p = kb; p < ke; p++) {
-                        acc = Math.fma(a[ao + i * ars + p * acs], b[p * ldb + j], acc);
+                    float acc = c[ci];
+                    for (int p = 0; p < kc; p++) {
+                        acc = Math.fma(ap[panelIndex(i, p, kc, tr, rows)], b[(kb + p) * ldb + j], acc);
                     }
                     c[ci] = acc;
                 }
@@ -130,63 +135,69 @@ final class VectorGemm {
         }
     }
 
-    // AVX-512: 8x3 tiles, then 8x1 for the remaining full vectors; returns the first column not done
-    private static int wide8x3(float[] a, int ao, int ars, int acs, float[] b, int ldb, float[] c, int co, int ldc,
-                               int rows, int n, int kb, int ke, boolean load) {
-        int j = 0;
-        for (; j + 3 * L <= n; j += 3 * L) {
-            int i = 0;
-            for (; i + 8 <= rows; i += 8) {
-                VectorTiles.tile8x3(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-            for (; i < rows; i++) {
-                VectorTiles.tile1x3(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-        }
-        for (; j + L <= n; j += L) {
-            int i = 0;
-            for (; i + 8 <= rows; i += 8) {
-                VectorTiles.tile8x1(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-            for (; i < rows; i++) {
-                VectorTiles.tile1x1(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
+    /**
+     * Copies A rows [0, rows) x steps [0, kc) into a per-thread panel: each full tile of tr rows
+     * at i0·kc as [p][r] (tr floats per step), each leftover row at i·kc as [p].
+     */
+    private static float[] pack(float[] a, int ao, int ars, int acs, int rows, int kc, int tr) {
+        float[] ap = scratch(2, rows * kc);
+        int full = rows - rows % tr;
+        for (int i0 = 0; i0 < full; i0 += tr) {
+            int base = i0 * kc, src = ao + i0 * ars;
+            // writes in panel order; reads are contiguous too when A is aᵀ (ars = 1, xᵀ@dZ)
+            for (int p = 0; p < kc; p++) {
+                for (int r = 0; r < tr; r++) {
+                    ap[base + p * tr + r] = a[src + r * ars + p * acs];
+                }
             }
         }
-        return j;
+        for (int i = full; i < rows; i++) {
+            int src = ao + i * ars;
+            for (int p = 0; p < kc; p++) {
+                ap[i * kc + p] = a[src + p * acs];
+            }
+        }
+        return ap;
     }
 
-    // AVX2: 4x3 tiles, then 4x2 and 4x1 for the remaining vectors; returns the first column not done
-    private static int wide4x3(float[] a, int ao, int ars, int acs, float[] b, int ldb, float[] c, int co, int ldc,
-                               int rows, int n, int kb, int ke, boolean load) {
-        int j = 0;
-        for (; j + 3 * L <= n; j += 3 * L) {
-            int i = 0;
-            for (; i + 4 <= rows; i += 4) {
-                VectorTiles.tile4x3(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-            for (; i < rows; i++) {
-                VectorTiles.tile1x3(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-        }
-        for (; j + 2 * L <= n; j += 2 * L) {
-            int i = 0;
-            for (; i + 4 <= rows; i += 4) {
-                VectorTiles.tile4x2(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-            for (; i < rows; i++) {
-                VectorTiles.tile1x2(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-        }
-        for (; j + L <= n; j += L) {
-            int i = 0;
-            for (; i + 4 <= rows; i += 4) {
-                VectorTiles.tile4x1(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
-            }
-            for (; i < rows; i++) {
-                VectorTiles.tile1x1(a, ao + i * ars, ars, acs, b, j, ldb, c, co + i * ldc + j, ldc, kb, ke, load);
+    // where pack put A(i, p)
+    private static int panelIndex(int i, int p, int kc, int tr, int rows) {
+        int full = rows - rows % tr;
+        return i < full ? (i - i % tr) * kc + p * tr + i % tr : i * kc + p;
+    }
+
+    // one column stripe of w vectors: full tiles of tr rows, then the leftover rows one at a time
+    private static void stripe(float[] ap, int rows, int kc, int tr, int w, float[] b, int bo, int ldb,
+                               float[] c, int co, int ldc) {
+        int i = 0;
+        for (; i + tr <= rows; i += tr) {
+            int apo = i * kc, ci = co + i * ldc;
+            if (tr == 8) {
+                if (w == 3) {
+                    VectorTiles8.tile8x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+                } else if (w == 2) {
+                    VectorTiles8.tile8x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+                } else {
+                    VectorTiles8.tile8x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+                }
+            } else if (w == 3) {
+                VectorTiles.tile4x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else if (w == 2) {
+                VectorTiles.tile4x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else {
+                VectorTiles.tile4x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
             }
         }
-        return j;
+        for (; i < rows; i++) {
+            int apo = i * kc, ci = co + i * ldc;
+            if (w == 3) {
+                VectorTiles.tile1x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else if (w == 2) {
+                VectorTiles.tile1x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else {
+                VectorTiles.tile1x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            }
+        }
     }
 
     private static int roundUp(int n) {

@@ -1,11 +1,13 @@
 package org.scratchnet.tensor;
 
+import static org.scratchnet.tensor.VectorTiles.L;
+import static org.scratchnet.tensor.VectorTiles.S;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector-API kernels. The products are in {@link VectorGemm} (register-blocked FMA tiles,
@@ -21,8 +23,8 @@ import jdk.incubator.vector.VectorSpecies;
  * of the engine works when {@code jdk.incubator.vector} is absent.
  */
 public final class VectorKernels implements Kernels {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    static final int L = S.length();
+    // S and L live in VectorTiles: the Vector API's classes initialize on the first call that uses
+    // vectors, not when the engine starts (the tutorials' tiny networks may never need them)
     /**
      * Products with fewer multiply-adds than this (M·K·N, the whole product, never a thread's
      * rows, so the choice is the same for any thread count) and element-wise calls shorter than
@@ -32,10 +34,18 @@ public final class VectorKernels implements Kernels {
      */
     static final long SMALL_FLOPS = 1 << 15;
     static final int SMALL_LEN = 256;
+    /**
+     * ReLU and its gradient give the same bits on either path, and C2 vectorizes their plain loops
+     * by itself once compiled; below this length the Vector API's own warm-up (until C2 compiles
+     * them, vector operations run interpreted, allocating an object per operation) costs more than
+     * it saves: the demo's 200x16 activations took 1.3 CPU-seconds with vector ReLU, 0.8 without.
+     */
+    static final int EXACT_SMALL_LEN = 4096;
     private static final ScalarKernels SCALAR = new ScalarKernels();
     /** 0 for the tests that must exercise the vector code on every shape. */
     private final long smallFlops;
     private final int smallLen;
+    private final int exactSmallLen;
 
     /** The kernels the engine uses: tiny calls take the scalar path. */
     public VectorKernels() {
@@ -46,6 +56,7 @@ public final class VectorKernels implements Kernels {
     VectorKernels(long smallFlops, int smallLen) {
         this.smallFlops = smallFlops;
         this.smallLen = smallLen;
+        this.exactSmallLen = smallLen == 0 ? 0 : Math.max(smallLen, EXACT_SMALL_LEN);
     }
 
     private boolean small(int m, int k, int n) {
@@ -53,21 +64,23 @@ public final class VectorKernels implements Kernels {
     }
 
     /** Shuffles that fold a vector in halves: lane i takes lane i + L/2, then i + L/4, ... */
-    private static final VectorShuffle<Float>[] FOLDS = folds();
+    private static final class Folds {
+        static final VectorShuffle<Float>[] FOLDS = folds();
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] folds() {
-        int steps = Integer.numberOfTrailingZeros(L);
-        VectorShuffle<Float>[] f = new VectorShuffle[steps];
-        for (int i = 0, shift = L / 2; shift >= 1; i++, shift /= 2) {
-            f[i] = VectorShuffle.iota(S, shift, 1, true);
+        @SuppressWarnings("unchecked")
+        private static VectorShuffle<Float>[] folds() {
+            int steps = Integer.numberOfTrailingZeros(L);
+            VectorShuffle<Float>[] f = new VectorShuffle[steps];
+            for (int i = 0, shift = L / 2; shift >= 1; i++, shift /= 2) {
+                f[i] = VectorShuffle.iota(S, shift, 1, true);
+            }
+            return f;
         }
-        return f;
     }
 
     /** Sum of the lanes in a fixed pairwise order, identical in interpreted and compiled code. */
     static float sumLanes(FloatVector v) {
-        for (VectorShuffle<Float> f : FOLDS) {
+        for (VectorShuffle<Float> f : Folds.FOLDS) {
             v = v.add(v.rearrange(f));
         }
         return v.lane(0);
@@ -142,7 +155,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void relu(float[] z, float[] a, int len) {
-        if (len < smallLen) {
+        if (len < exactSmallLen) {
             SCALAR.relu(z, a, len);
             return;
         }
@@ -157,7 +170,7 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void reluBackward(float[] z, float[] dA, float[] dZ, int len) {
-        if (len < smallLen) {
+        if (len < exactSmallLen) {
             SCALAR.reluBackward(z, dA, dZ, len);
             return;
         }

@@ -9,7 +9,7 @@ import org.scratchnet.init.Rng;
 
 /**
  * The fast paths of the vector products give the exact bits of a plain fused-multiply-add
- * chain over p, whatever the tile size (8-row and 4-row tiles), padding (widths that are not
+ * chain over p, whatever the tile size (8-row and 4-row tiles, 3 and 2 vectors wide), padding (widths that are not
  * a multiple of the vector length) or row split; and Adam's vector kernel matches the scalar
  * one bit for bit.
  */
@@ -61,11 +61,13 @@ class VectorGemmTest {
     void everyPathEqualsTheFmaChainBitForBit() {
         Rng rng = new Rng(3);
         int[][] shapes = {{64, 300, 10}, {13, 7, 37}, {9, 600, 50}, {33, 64, 256}, {5, 3, 1}, {3, 20, 70}, {64, 10, 256}};
-        boolean saved = VectorGemm.tallTiles;
+        int savedRows = VectorGemm.tileRows, savedCols = VectorGemm.tileCols;
         int checked = 0;
         try {
-            for (boolean tall : new boolean[] {false, true}) {
-                VectorGemm.tallTiles = tall;
+            for (int tiles : new int[] {43, 42, 83, 82}) {
+                int tall = tiles / 10;
+                VectorGemm.tileRows = tall;
+                VectorGemm.tileCols = tiles % 10;
                 for (int[] s : shapes) {
                     int m = s[0], k = s[1], n = s[2];
                     float[] a = random(rng, m * k), b = random(rng, k * n), c0 = random(rng, m * n);
@@ -77,7 +79,7 @@ class VectorGemmTest {
                             int cut = Math.min(m, 2 + m / 3);
                             product(layout, a, b, split, m, k, n, acc, 0, cut);
                             product(layout, a, b, split, m, k, n, acc, cut, m);
-                            String what = "layout " + layout + " " + m + "x" + k + "x" + n + " tall " + tall + " acc " + acc;
+                            String what = "layout " + layout + " " + m + "x" + k + "x" + n + " tiles " + tiles + " acc " + acc;
                             assertThat(whole).as(what).containsExactly(want);
                             assertThat(split).as(what + " split at " + cut).containsExactly(want);
                             checked++;
@@ -86,9 +88,10 @@ class VectorGemmTest {
                 }
             }
         } finally {
-            VectorGemm.tallTiles = saved;
+            VectorGemm.tileRows = savedRows;
+            VectorGemm.tileCols = savedCols;
         }
-        assertThat(checked).isEqualTo(2 * 7 * 3 * 2);
+        assertThat(checked).isEqualTo(4 * 7 * 3 * 2);
     }
 
     @Test
