@@ -33,11 +33,24 @@ final class CsvLoad {
             if (chunks == null) { // quotes seen: one range from the start
                 chunks = List.of(single(src, modes, o));
             }
-            return CsvTable.join(src, modes, chunks, o.maxRows);
+            CsvTable t = CsvTable.join(src, modes, chunks, o.maxRows);
+            collectIfLarge(t);
+            return t;
         } finally {
             if (o.progress != null) {
                 o.progress.done();
             }
+        }
+    }
+
+    /**
+     * After a large load the heap holds as much garbage (range buffers, the ranges' own columns)
+     * as live cells; a collector that only grows the heap until it must collect would keep those
+     * pages resident. One full collection here (tens of ms) keeps the process near the data's size.
+     */
+    static void collectIfLarge(CsvTable t) {
+        if ((long) t.rows() * t.columns() >= 4_000_000L) {
+            System.gc();
         }
     }
 
@@ -65,6 +78,7 @@ final class CsvLoad {
         });
         Deque<byte[]> buffers = new ArrayDeque<>();
         Deque<Future<ChunkParser.Chunk>> running = new ArrayDeque<>();
+        Deque<Long> ends = new ArrayDeque<>(); // where each running range ends, for progress
         List<ChunkParser.Chunk> done = new ArrayList<>();
         long pos = src.start;
         long rows = 0;
@@ -106,11 +120,13 @@ final class CsvLoad {
                         }
                     }));
                     pos += end;
+                    ends.add(pos);
                 }
                 if (running.isEmpty()) {
                     break;
                 }
                 ChunkParser.Chunk c = running.poll().get();
+                long parsedTo = ends.poll();
                 if (c.sawQuote) {
                     return null;
                 }
@@ -120,7 +136,7 @@ final class CsvLoad {
                     break; // the first error in file order; later ranges do not matter
                 }
                 if (o.progress != null) {
-                    o.progress.update(Math.min(pos, src.size), src.size, rows);
+                    o.progress.update(parsedTo, src.size, rows);
                 }
             }
             return done;

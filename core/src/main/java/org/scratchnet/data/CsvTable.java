@@ -21,7 +21,7 @@ final class CsvTable {
     final byte[] modes;
     int rows;
     int[] lines;
-    final int[][] cells;
+    int[][] cells;
     final String[][] dicts;
     final boolean[][] missing;   // per dictionary entry: an empty or NA-like cell
     final int[][] labelCodes;    // LABEL columns: every cell as a code into labelDicts (null past the limit)
@@ -220,6 +220,11 @@ final class CsvTable {
             }
         }
         rows = n;
+    }
+
+    /** Drops the cells (the dictionaries and line numbers stay, for messages). */
+    void release() {
+        cells = null;
     }
 
     /** Arrays.fill helper for callers: a keep-all mask. */

@@ -35,6 +35,8 @@ public final class TableReader {
     private final Tensor y;
     private final List<String> classes;
     private final Task task;
+    private ColumnRules lastRules;
+    private Dataset lastDataset;
 
     private TableReader(CsvTable table, List<String> names, int labelCol, int[] featureCols, boolean[] category,
             Imputation impute, Tensor y, List<String> classes, Task task) {
@@ -133,7 +135,7 @@ public final class TableReader {
             }
         }
         if (anyReread) {
-            CsvTable text = TableCache.parse(src, reread, load, n -> { });
+            CsvTable text = CsvLoad.parse(src, reread, load); // the cache keeps the first read only
             for (int col = 0; col < reread.length; col++) {
                 if (reread[col] == ChunkParser.TEXT) {
                     all.replaceWithText(col, text);
@@ -181,6 +183,9 @@ public final class TableReader {
      * {@link #rows()}; null = all): vocabularies sorted as strings, fill values by the imputation.
      */
     public ColumnRules fit(int[] fitRows) {
+        if (table.cells == null) {
+            throw new IllegalStateException("TableReader.fit: the cells were released");
+        }
         int[] rows = fitRows != null ? fitRows : every(table.rows());
         List<ColumnRules.Column> cols = new ArrayList<>();
         for (int f = 0; f < featureCols.length; f++) {
@@ -205,10 +210,55 @@ public final class TableReader {
         return new ColumnRules(labelName(), labelCol, names.size(), table.header() != null, cols, null);
     }
 
-    /** x (N, D) for every kept row with {@code rules} applied, and y as the labels were encoded. */
+    /**
+     * x (N, D) for every kept row with {@code rules} applied, and y as the labels were encoded.
+     * When the last call's rules encode every cell the same way (same vocabularies, and fill values
+     * that differ only in columns with no missing cell), its dataset is returned again instead of a
+     * second copy: a large table is then encoded once.
+     */
     public Dataset dataset(ColumnRules rules, Consumer<String> notes) {
+        if (lastRules != null && encodesSame(rules, lastRules)) {
+            return lastDataset;
+        }
+        if (table.cells == null) {
+            throw new IllegalStateException("TableReader.dataset: the cells were released");
+        }
         Tensor x = ColumnEncoder.encode(table, featureCols, rules, notes, false);
-        return task == Task.REGRESSION ? new Dataset(x, y) : new Dataset(x, y, classes);
+        lastRules = rules;
+        lastDataset = task == Task.REGRESSION ? new Dataset(x, y) : new Dataset(x, y, classes);
+        return lastDataset;
+    }
+
+    /** Lets the parsed cells go (about 4 bytes a cell); {@link #fit} and new encodings are no longer possible. */
+    public void release() {
+        table.release();
+        lastRules = null;
+        lastDataset = null;
+    }
+
+    private boolean encodesSame(ColumnRules a, ColumnRules b) {
+        if (a.features().size() != b.features().size()) {
+            return false;
+        }
+        for (int f = 0; f < a.features().size(); f++) {
+            ColumnRules.Column ca = a.features().get(f), cb = b.features().get(f);
+            if (ca.kind() != cb.kind() || !ca.categories().equals(cb.categories())) {
+                return false;
+            }
+            if (!ca.fill().equals(cb.fill()) && (table.cells == null || hasMissing(featureCols[f]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasMissing(int col) {
+        for (int i = 0; i < table.rows(); i++) {
+            if (table.missing(col, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] every(int n) {

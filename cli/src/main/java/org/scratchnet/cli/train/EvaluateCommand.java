@@ -38,6 +38,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    BigFileOptions big;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the built-in generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -56,6 +59,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         DataSpec.Options o = data.options(seed);
         o.expectedFeatures = saved.model().inputWidth();
         o.rules = saved.columns();
+        big.apply(data.spec, o);
+        o.progress = name -> org.scratchnet.cli.LoadProgress.forOutput(out, name);
         List<String> notes = new ArrayList<>();
         o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
         o.sampleShape = saved.model().inputShape();
@@ -74,7 +79,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + " column(s), the model outputs " + saved.model().outputWidth());
         }
         Loss loss = Losses.byName(saved.loss());
-        Tensor pred = saved.predict(loaded.data().x());
+        Tensor pred = Runs.inChunks(loaded.data().x(), saved::predict);
         double lossValue = loss.value(pred, y);
 
         out.println("model: " + ModelFiles.describe(modelFile.toString(), saved));
