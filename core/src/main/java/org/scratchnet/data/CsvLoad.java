@@ -174,7 +174,7 @@ final class CsvLoad {
     }
 
     /** A guess of the rows in {@code bytes}, from the average line length of the prefix (10% over). */
-    private static int expectedRows(int bytes, CsvSource src) {
+    static int expectedRows(int bytes, CsvSource src) {
         return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / Math.max(1.0, src.bytesPerLine) * 1.1) + 16);
     }
 }

@@ -50,9 +50,14 @@ final class CsvTable {
 
     /** Joins the chunks of one file in order; the first error within {@code maxRows} rows is thrown. */
     static CsvTable join(CsvSource src, byte[] modes, List<ChunkParser.Chunk> chunks, int maxRows) {
+        return join(src, modes, chunks, maxRows, 0);
+    }
+
+    /** As above for chunks that start {@code firstLine} lines into the file. */
+    static CsvTable join(CsvSource src, byte[] modes, List<ChunkParser.Chunk> chunks, int maxRows, int firstLine) {
         int columns = src.columns;
         long total = 0;
-        int lineOffset = 0;
+        int lineOffset = firstLine;
         int used = 0;
         for (ChunkParser.Chunk c : chunks) {
             if (c.error != null && total + c.errorRow < maxRows) {
@@ -74,7 +79,7 @@ final class CsvTable {
         chunks = chunks.subList(0, used);
         int[] lines = new int[n];
         int at = 0;
-        lineOffset = 0;
+        lineOffset = firstLine;
         for (ChunkParser.Chunk c : chunks) {
             int k = Math.min(c.rows, n - at);
             for (int i = 0; i < k; i++) {

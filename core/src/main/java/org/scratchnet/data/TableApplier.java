@@ -99,7 +99,7 @@ public final class TableApplier {
     }
 
     /** How each column is read: number columns as numbers-or-text, category columns as text, the label as a label. */
-    private static byte[] modes(CsvSource src, ColumnRules rules, Layout l, boolean label) {
+    static byte[] modes(CsvSource src, ColumnRules rules, Layout l, boolean label) {
         byte[] modes = new byte[src.columns];
         for (int f = 0; f < l.cols.length; f++) {
             modes[l.cols[f]] = rules.features().get(f).kind() == ColumnRules.Kind.NUMBER ? ChunkParser.HYBRID
@@ -112,10 +112,10 @@ public final class TableApplier {
     }
 
     /** Where each of the model's feature columns (and the label, -1 if absent) is in {@code t}. */
-    private record Layout(int[] cols, int label) {
+    record Layout(int[] cols, int label) {
     }
 
-    private static Layout layout(CsvSource t, ColumnRules rules, boolean needLabel, Consumer<String> notes) {
+    static Layout layout(CsvSource t, ColumnRules rules, boolean needLabel, Consumer<String> notes) {
         List<ColumnRules.Column> features = rules.features();
         int[] cols = new int[features.size()];
         int width = t.columns;

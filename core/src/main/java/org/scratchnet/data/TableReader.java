@@ -344,7 +344,7 @@ public final class TableReader {
         return best;
     }
 
-    private static int[] chooseFeatures(CsvSource t, List<String> names, int labelCol, TableOptions o) {
+    static int[] chooseFeatures(CsvSource t, List<String> names, int labelCol, TableOptions o) {
         if (o.features != null && !o.drop.isEmpty()) {
             throw new ColumnSelectionException("--features and --drop: give one of them, not both");
         }

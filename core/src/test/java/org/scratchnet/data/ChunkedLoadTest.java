@@ -57,10 +57,10 @@ class ChunkedLoadTest {
 
     @Test
     void manyRangesOnManyThreadsReadAsOneRange() throws Exception {
-        Path p = write("t.csv", table(20_000, 1));
+        Path p = write("t.csv", table(6_000, 1));
         Dataset one = load(p, ranges(1 << 30, 1));
         Dataset many = load(p, ranges(1024, 3));
-        assertThat(one.size()).isEqualTo(20_000);
+        assertThat(one.size()).isEqualTo(6_000);
         assertThat(many.x().data()).containsExactly(one.x().data());
         assertThat(many.y().data()).containsExactly(one.y().data());
         assertThat(many.classNames()).containsExactly("0", "1", "2");
@@ -73,9 +73,9 @@ class ChunkedLoadTest {
 
     @Test
     void errorsNameTheTrueLineWhateverTheRange() throws Exception {
-        String text = table(20_000, 2);
+        String text = table(6_000, 2);
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        int bad = 15_001; // 0-based index in lines = line 15,002 of the file
+        int bad = 5_001; // 0-based index in lines = line 5,002 of the file
         lines.set(bad, "1.5,red,2.0");
         Path p = write("bad.csv", String.join("\n", lines));
         for (LoadOptions o : List.of(ranges(1 << 30, 1), ranges(1024, 2), ranges(4096, 3))) {
@@ -96,7 +96,7 @@ class ChunkedLoadTest {
     @Test
     void aColumnThatTurnsToTextLateIsReadAsCategoriesWithTheNumbersAsWritten() throws Exception {
         StringBuilder s = new StringBuilder("code,x,label\n");
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 3000; i++) {
             s.append(i % 2 == 0 ? "1.0" : "1").append(',').append(i).append(',').append(i % 2).append('\n');
         }
         s.append("A7,1,0\n");
@@ -109,31 +109,31 @@ class ChunkedLoadTest {
         Tensor x = t.dataset(r, n -> { }).x();
         assertThat(x.get(0, 1)).isEqualTo(1f); // "1.0"
         assertThat(x.get(1, 0)).isEqualTo(1f); // "1"
-        assertThat(x.get(5000, 2)).isEqualTo(1f);
+        assertThat(x.get(3000, 2)).isEqualTo(1f);
     }
 
     @Test
     void quotedFieldsWithLineBreaksAcrossRangesAreReadAsOneRange() throws Exception {
         StringBuilder s = new StringBuilder("note,x,label\n");
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             s.append(i % 100 == 0 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain").append(',').append(i).append(',')
                     .append(i % 2).append('\n');
         }
         s.append("tail,0\n");
         Path p = write("q.csv", s.toString());
-        // line of the last record: 1 header + 3000 records + 30 extra lines inside quotes
+        // line of the last record: 1 header + 2000 records + 20 extra lines inside quotes
         assertThatThrownBy(() -> load(p, ranges(1024, 2))).isInstanceOf(DataFormatException.class)
-                .hasMessage(p + ":" + (1 + 3000 + 30 + 1) + ": expected 3 fields, found 2");
+                .hasMessage(p + ":" + (1 + 2000 + 20 + 1) + ": expected 3 fields, found 2");
     }
 
     @Test
     void maxRowsReadsTheFirstRowsAndIgnoresErrorsAfterThem() throws Exception {
-        String text = table(20_000, 3) + "broken\n";
+        String text = table(6_000, 3) + "broken\n";
         Path p = write("m.csv", text);
-        Dataset d = load(p, ranges(1024, 2).maxRows(12_345));
-        assertThat(d.size()).isEqualTo(12_345);
-        Dataset all = load(write("full.csv", table(20_000, 3)), ranges(1 << 30, 1));
-        float[] head = java.util.Arrays.copyOf(all.y().data(), 12_345 * all.y().cols());
+        Dataset d = load(p, ranges(1024, 2).maxRows(4_321));
+        assertThat(d.size()).isEqualTo(4_321);
+        Dataset all = load(write("full.csv", table(6_000, 3)), ranges(1 << 30, 1));
+        float[] head = java.util.Arrays.copyOf(all.y().data(), 4_321 * all.y().cols());
         assertThat(d.y().data()).containsExactly(head);
     }
 

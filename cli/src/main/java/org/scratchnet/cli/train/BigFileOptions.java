@@ -15,6 +15,10 @@ public final class BigFileOptions {
                     + "instead while the CSV is unchanged; rebuilt when the CSV changes.")
     String cache;
 
+    @Option(names = "--stream", description = "train: read the CSV in ranges every epoch instead of holding it (files "
+            + "larger than memory; rows shuffled within ranges, ranges in a new order each epoch).")
+    boolean stream;
+
     /** True when an option was given (they apply to csv:PATH data only). */
     boolean any() {
         return maxRows != null || cache != null;

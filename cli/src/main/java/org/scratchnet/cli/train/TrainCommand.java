@@ -231,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
      * a validation split, because small tables overfit and the full-batch SGD of the tutorials
      * needs a hand-tuned rate per table.
      */
-    private void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
+    void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
         boolean regression = task == Task.REGRESSION;
         if (!resuming) { // a resumed optimizer keeps its own settings (and --lr overrides its rate only when given)
             if (optimizer == null) {
@@ -279,6 +279,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (big.stream) {
+            return new StreamTraining(this, out).run();
+        }
         SavedModel start = init == null ? null : ModelFile.load(init);
         DataSpec.Options o = data.options(seed);
         o.table = columns.table();

@@ -59,6 +59,22 @@ final class BigFileCases {
                     CSV + ":4: expected 3 fields, found 2", with(TRAIN, "--max-rows", "3")),
             data("max-rows: evaluate, an error within the rows read", both(TableCases.goodModel(),
                     csv(SHORT_ROW)), CSV + ":4: expected 3 fields, found 2",
-                    "evaluate", "--model", "{d}/m.safetensors", "--data", "csv:{d}/data.csv", "--max-rows", "5"));
+                    "evaluate", "--model", "{d}/m.safetensors", "--data", "csv:{d}/data.csv", "--max-rows", "5"),
+            usage("stream: on built-in data", d -> { }, "--stream applies to csv:PATH data", "train", "--data", "xor",
+                    "--stream"),
+            usage("stream: with --patience", csv(GOOD_CSV), "--stream trains in one pass per epoch without the whole"
+                    + " table: --init, --patience and --lr-schedule are not available with it",
+                    with(TRAIN, "--stream", "--patience", "5")),
+            usage("stream: --impute median", csv("x1,x2,label\n1,NA,a\n2,3,b\n"), "--impute median needs each whole"
+                    + " column at once; with --stream use --impute mean or most-frequent",
+                    with(TRAIN, "--stream", "--impute", "median")),
+            data("stream: a column of numbers and text", csv("x1,x2,label\n1,2,a\n2,red,b\n3,4,a\n"), CSV
+                    + ": column 'x2' holds numbers and text; with --stream name it with --categorical x2 (or train"
+                    + " without --stream)", with(TRAIN, "--stream")),
+            data("stream: a ragged row names its line", csv(SHORT_ROW), CSV + ":4: expected 3 fields, found 2",
+                    with(TRAIN, "--stream")),
+            usage("stream: evaluate on built-in data", TableCases.goodModel(), "--stream applies to csv:PATH data and"
+                    + " models trained on CSV tables (with column rules)",
+                    "evaluate", "--model", "{d}/m.safetensors", "--data", "xor", "--stream"));
     }
 }
