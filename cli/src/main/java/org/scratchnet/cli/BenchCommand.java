@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the engine's speed.",
         subcommands = {KernelBench.class, org.scratchnet.cli.mnist.MnistBench.class,
-            org.scratchnet.cli.mnist.MnistCnnBench.class})
+            org.scratchnet.cli.mnist.MnistCnnBench.class, LoadCsvBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,12 +1,5 @@
 package org.scratchnet.data;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,53 +26,51 @@ public final class CsvLoader {
 
     /** Reads a labeled file for training or evaluation. */
     public static TabularData load(Path file, CsvOptions options) {
-        return parse(file.toString(), read(file), options);
+        return load(CsvSource.open(file, options.header), options, LoadOptions.defaults());
     }
 
     /** As {@link #load} for text already in memory; {@code source} names it in messages. */
     public static TabularData parse(String source, String text, CsvOptions options) {
-        CsvTable table = CsvParser.parse(source, text, options.header);
-        checkShape(table, 2);
-        int columns = table.columns();
-        List<String> names = columnNames(table);
-        int labelCol = labelColumn(table, names, options.label);
+        return load(CsvSource.of(source, text, options.header), options, LoadOptions.defaults());
+    }
+
+    private static TabularData load(CsvSource src, CsvOptions options, LoadOptions lo) {
+        checkShape(src, 2);
+        int columns = src.columns;
+        List<String> names = src.names();
+        int labelCol = labelColumn(src, names, options.label);
         int d = columns - 1;
         if (options.expectedFeatures >= 0 && d != options.expectedFeatures) {
-            throw new DataFormatException(source + ": expected " + options.expectedFeatures
+            throw new DataFormatException(src.source + ": expected " + options.expectedFeatures
                     + " feature columns (the model's input width) plus the label, found " + d + " features");
         }
         List<String> featureNames = new ArrayList<>(names);
         featureNames.remove(labelCol);
         int[] featureCols = new int[d];
+        byte[] modes = new byte[columns];
         for (int j = 0, k = 0; j < columns; j++) {
+            modes[j] = j == labelCol ? ChunkParser.LABEL : ChunkParser.HYBRID;
             if (j != labelCol) {
                 featureCols[k++] = j;
             }
         }
+        CsvTable table = CsvLoad.parse(src, modes, lo);
+        checkRows(table);
         Tensor x = features(table, featureCols, names);
-        List<String> labels = new ArrayList<>(table.rows().size());
-        for (CsvTable.Row row : table.rows()) {
-            String v = row.fields().get(labelCol);
-            if (v.isEmpty()) {
-                throw new DataFormatException(table.where(row, labelCol) + ": expected a label in column '"
-                        + names.get(labelCol) + "', found an empty field");
-            }
-            if (!LabelEncoder.representable(v)) {
-                // BigDecimal (used to compare numeric labels) holds exponents up to about ±2e9 only
-                throw new DataFormatException(table.where(row, labelCol) + ": expected a label in column '"
-                        + names.get(labelCol) + "', found " + DataFormatException.quote(v)
-                        + " (a number with an exponent out of range)");
-            }
-            labels.add(v);
-        }
         LabelEncoder enc = new LabelEncoder(table, labelCol, names.get(labelCol));
-        Task task = enc.resolve(options.task, labels, options.classNames);
+        int empty = enc.firstEmpty();
+        if (empty >= 0) {
+            throw new DataFormatException(table.where(empty, labelCol) + ": expected a label in column '"
+                    + names.get(labelCol) + "', found an empty field");
+        }
+        enc.checkRepresentable();
+        Task task = enc.resolve(options.task, options.classNames);
         if (task == Task.REGRESSION) {
-            return new TabularData(new Dataset(x, enc.regressionTargets(labels)), featureNames, List.of(), task,
+            return new TabularData(new Dataset(x, enc.regressionTargets()), featureNames, List.of(), task,
                     names.get(labelCol));
         }
-        List<String> classes = options.classNames != null ? options.classNames : enc.classNames(labels);
-        Tensor y = enc.encode(labels, classes, options.classNames != null);
+        List<String> classes = options.classNames != null ? options.classNames : enc.classNames();
+        Tensor y = enc.encode(classes, options.classNames != null);
         return new TabularData(new Dataset(x, y, classes), featureNames, classes, task, names.get(labelCol));
     }
 
@@ -88,22 +79,29 @@ public final class CsvLoader {
      * exactly {@code expectedFeatures} of them (-1 = any). Returns x (N, D).
      */
     public static Tensor readFeatures(Path file, int expectedFeatures) {
-        return parseFeatures(file.toString(), read(file), expectedFeatures);
+        return features(CsvSource.open(file, null), expectedFeatures);
     }
 
     /** As {@link #readFeatures} for text in memory. */
     public static Tensor parseFeatures(String source, String text, int expectedFeatures) {
-        CsvTable table = CsvParser.parse(source, text, null);
-        checkShape(table, 1);
-        if (expectedFeatures >= 0 && table.columns() != expectedFeatures) {
-            throw new DataFormatException(source + ":" + table.rows().get(0).line() + ": expected "
-                    + expectedFeatures + " features (the model's input width), found " + table.columns());
+        return features(CsvSource.of(source, text, null), expectedFeatures);
+    }
+
+    private static Tensor features(CsvSource src, int expectedFeatures) {
+        checkShape(src, 1);
+        if (expectedFeatures >= 0 && src.columns != expectedFeatures) {
+            throw new DataFormatException(src.source + ":" + src.firstDataLine + ": expected "
+                    + expectedFeatures + " features (the model's input width), found " + src.columns);
         }
-        int[] cols = new int[table.columns()];
+        int[] cols = new int[src.columns];
+        byte[] modes = new byte[src.columns];
         for (int j = 0; j < cols.length; j++) {
             cols[j] = j;
+            modes[j] = ChunkParser.HYBRID;
         }
-        return features(table, cols, columnNames(table));
+        CsvTable table = CsvLoad.parse(src, modes, LoadOptions.defaults());
+        checkRows(table);
+        return features(table, cols, src.names());
     }
 
     /**
@@ -113,99 +111,83 @@ public final class CsvLoader {
      * columns drops its last one. Returns x (N, D).
      */
     public static Tensor readFeatures(Path file, int expectedFeatures, String label) {
-        return parseFeatures(file.toString(), read(file), expectedFeatures, label);
+        return features(CsvSource.open(file, null), expectedFeatures, label);
     }
 
     /** As {@link #readFeatures(Path, int, String)} for text in memory. */
     public static Tensor parseFeatures(String source, String text, int expectedFeatures, String label) {
-        CsvTable table = CsvParser.parse(source, text, null);
-        checkShape(table, 1);
-        List<String> names = columnNames(table);
-        int columns = table.columns();
-        int drop = label != null ? labelColumn(table, names, label)
+        return features(CsvSource.of(source, text, null), expectedFeatures, label);
+    }
+
+    private static Tensor features(CsvSource src, int expectedFeatures, String label) {
+        checkShape(src, 1);
+        List<String> names = src.names();
+        int columns = src.columns;
+        int drop = label != null ? labelColumn(src, names, label)
                 : expectedFeatures >= 0 && columns == expectedFeatures + 1 ? columns - 1 : -1;
         int d = columns - (drop >= 0 ? 1 : 0);
         if (expectedFeatures >= 0 && d != expectedFeatures) {
-            throw new DataFormatException(source + ":" + table.rows().get(0).line() + ": expected " + expectedFeatures
+            throw new DataFormatException(src.source + ":" + src.firstDataLine + ": expected " + expectedFeatures
                     + " features (the model's input width)" + (drop >= 0 ? " besides the label column '"
                     + names.get(drop) + "'" : "") + ", found " + d);
         }
         int[] cols = new int[d];
+        byte[] modes = new byte[columns];
         for (int j = 0, k = 0; j < columns; j++) {
             if (j != drop) {
                 cols[k++] = j;
+                modes[j] = ChunkParser.HYBRID;
             }
         }
+        CsvTable table = CsvLoad.parse(src, modes, LoadOptions.defaults());
+        checkRows(table);
         return features(table, cols, names);
     }
 
-    static String read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataFormatException(file + ": expected a readable file, found none");
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot read (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+    /**
+     * Checks what the prefix shows: data rows after a header, at least {@code minColumns} columns,
+     * non-empty unique header names. Field counts are checked row by row while parsing.
+     */
+    static void checkShape(CsvSource src, int minColumns) {
+        String name = src.source;
+        if (src.firstDataLine < 0 && src.size - src.start <= 65536) {
+            throw new DataFormatException(name + ": expected data rows after the header, found only the header (line 1)");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new DataFormatException(file + ": expected UTF-8 text, found invalid byte sequences");
-        }
-    }
-
-    static void checkShape(CsvTable table, int minColumns) {
-        String src = table.source();
-        if (table.rows().isEmpty()) {
-            throw new DataFormatException(src + ": expected data rows after the header, found only the header (line 1)");
-        }
-        int columns = table.columns();
+        int columns = src.columns;
         if (columns < minColumns) {
-            throw new DataFormatException(src + ":" + table.rows().get(0).line() + ": expected at least " + minColumns
+            throw new DataFormatException(name + ":" + src.firstDataLine + ": expected at least " + minColumns
                     + " columns (features and a label), found " + columns);
         }
-        for (CsvTable.Row row : table.rows()) {
-            if (row.fields().size() != columns) {
-                throw new DataFormatException(src + ":" + row.line() + ": expected " + columns + " fields, found "
-                        + row.fields().size());
-            }
-        }
-        if (table.header() != null) {
+        if (src.header != null) {
             Map<String, Integer> seen = new HashMap<>();
             for (int j = 0; j < columns; j++) {
-                String name = table.header().get(j);
-                if (name.isEmpty()) {
-                    throw new DataFormatException(src + ":1:" + (j + 1) + ": expected a column name, found an empty field");
+                String h = src.header.get(j);
+                if (h.isEmpty()) {
+                    throw new DataFormatException(name + ":1:" + (j + 1) + ": expected a column name, found an empty field");
                 }
-                Integer before = seen.putIfAbsent(name, j);
+                Integer before = seen.putIfAbsent(h, j);
                 if (before != null) {
-                    throw new DataFormatException(src + ":1:" + (j + 1) + ": expected unique column names, found "
-                            + DataFormatException.quote(name) + " again (also column " + (before + 1) + ")");
+                    throw new DataFormatException(name + ":1:" + (j + 1) + ": expected unique column names, found "
+                            + DataFormatException.quote(h) + " again (also column " + (before + 1) + ")");
                 }
             }
         }
     }
 
-    static List<String> columnNames(CsvTable table) {
-        if (table.header() != null) {
-            return table.header();
+    /** A parsed table must have rows. */
+    static void checkRows(CsvTable table) {
+        if (table.rows() == 0) {
+            throw new DataFormatException(table.source()
+                    + ": expected data rows after the header, found only the header (line 1)");
         }
-        List<String> names = new ArrayList<>();
-        for (int j = 1; j <= table.columns(); j++) {
-            names.add("column" + j);
-        }
-        return names;
     }
 
-    static int labelColumn(CsvTable table, List<String> names, String label) {
+    static int labelColumn(CsvSource src, List<String> names, String label) {
         int columns = names.size();
         if (label == null) {
             return columns - 1;
         }
-        int byName = table.header() == null ? -1 : table.header().indexOf(label);
+        int byName = src.header == null ? -1 : src.header.indexOf(label);
         if (byName >= 0) {
             return byName;
         }
@@ -215,30 +197,39 @@ public final class CsvLoader {
             if (col >= 0 && col < columns) {
                 return col;
             }
-            throw new DataFormatException(table.source() + ": expected a label column index in 0.." + (columns - 1)
+            throw new DataFormatException(src.source + ": expected a label column index in 0.." + (columns - 1)
                     + " (or -1.." + (-columns) + " from the end), found " + index);
         } catch (NumberFormatException e) {
-            throw new DataFormatException(table.source() + ": expected a label column named one of " + names
+            throw new DataFormatException(src.source + ": expected a label column named one of " + names
                     + " or a 0-based index, found " + DataFormatException.quote(label));
         }
     }
 
+    /** x (N, D) from the number columns {@code cols} of every row. */
     private static Tensor features(CsvTable table, int[] cols, List<String> names) {
-        int n = table.rows().size();
+        int n = table.rows();
         int d = cols.length;
         float[] x = new float[n * d];
-        for (int i = 0; i < n; i++) {
-            CsvTable.Row row = table.rows().get(i);
+        int[][] cells = new int[d][];
+        for (int k = 0; k < d; k++) {
+            cells[k] = table.cells[cols[k]];
+        }
+        for (int i = 0; i < n; i++) { // row by row, so that an error names the first bad row
             for (int k = 0; k < d; k++) {
-                x[i * d + k] = number(table, row, cols[k], names.get(cols[k]), "a number");
+                int v = cells[k][i];
+                x[i * d + k] = ChunkParser.isText(v) ? number(table, i, cols[k], names.get(cols[k]), "a number")
+                        : Float.intBitsToFloat(v);
             }
         }
         return Tensor.of(x, n, d);
     }
 
-    /** Parses a finite float from field {@code col} of {@code row}, or explains what is wrong. */
-    static float number(CsvTable table, CsvTable.Row row, int col, String column, String expected) {
-        String v = row.fields().get(col);
+    /** The finite float in a cell, or a one-line error saying what is wrong with it. */
+    static float number(CsvTable table, int row, int col, String column, String expected) {
+        if (!table.isText(col, row)) {
+            return table.number(col, row);
+        }
+        String v = table.text(col, row);
         String where = table.where(row, col) + ": expected " + expected + " in column '" + column + "', found ";
         if (v.isEmpty()) {
             throw new DataFormatException(where + "an empty field");
@@ -247,10 +238,6 @@ public final class CsvLoader {
             throw new DataFormatException(where + DataFormatException.quote(v)
                     + (CsvParser.isNumberLike(v) ? " (NaN and infinity are not allowed)" : ""));
         }
-        float f = Float.parseFloat(v);
-        if (!Float.isFinite(f)) {
-            throw new DataFormatException(where + DataFormatException.quote(v) + " (outside the float range)");
-        }
-        return f;
+        throw new DataFormatException(where + DataFormatException.quote(v) + " (outside the float range)");
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits CSV text into rows (RFC 4180 quoting: a quoted field may hold separators, line breaks
+ * The CSV rules, and the reference splitter for a file's first 64 KiB (where the separator and
+ * the header are detected; {@link ChunkParser} reads the body by the same rules). Splits CSV text into rows (RFC 4180 quoting: a quoted field may hold separators, line breaks
  * and doubled quotes {@code ""}). Handles a UTF-8 byte-order mark, CRLF and blank lines (skipped).
  *
  * <p>Separator: tab, semicolon or comma, detected from the first 20 records — the first of
@@ -20,24 +21,6 @@ final class CsvParser {
     private static final char[] SEPARATORS = {'\t', ';', ','};
 
     private CsvParser() {
-    }
-
-    /** Parses {@code text}; {@code source} names it in messages. {@code hasHeader} null = detect. */
-    static CsvTable parse(String source, String text, Boolean hasHeader) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        char sep = detectSeparator(source, text);
-        List<CsvTable.Row> rows = split(source, text, sep);
-        if (rows.isEmpty()) {
-            throw new DataFormatException(source + ": expected a header or data rows, found an empty file");
-        }
-        boolean header = hasHeader != null ? hasHeader : looksLikeHeader(rows);
-        List<String> names = null;
-        if (header) {
-            names = rows.remove(0).fields();
-        }
-        return new CsvTable(source, names, rows);
     }
 
     /** True for a plain decimal number; also for NaN/Inf spellings so they are reported as non-finite. */
@@ -92,7 +75,7 @@ final class CsvParser {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean looksLikeHeader(List<CsvTable.Row> rows) {
+    static boolean looksLikeHeader(List<CsvTable.Row> rows) {
         List<String> first = rows.get(0).fields();
         boolean anyNumber = first.stream().anyMatch(CsvParser::isNumberLike);
         if (!anyNumber) {
@@ -110,7 +93,7 @@ final class CsvParser {
         return false;
     }
 
-    private static char detectSeparator(String source, String text) {
+    static char detectSeparator(String source, String text) {
         String sample = text.length() > 65536 ? text.substring(0, 65536) : text;
         char best = ',';
         int bestFirst = 1;
@@ -141,7 +124,7 @@ final class CsvParser {
     }
 
     /** The records of {@code text}; blank lines are skipped, fields outside quotes are trimmed. */
-    private static List<CsvTable.Row> split(String source, String text, char sep) {
+    static List<CsvTable.Row> split(String source, String text, char sep) {
         List<CsvTable.Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

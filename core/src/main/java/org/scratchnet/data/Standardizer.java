@@ -77,6 +77,20 @@ public final class Standardizer {
         return Tensor.of(out, x.shape());
     }
 
+    /** (x - mean) / std written over x itself (N, D), for a copy the caller owns: no second copy of a large x. */
+    public void transformInPlace(Tensor x) {
+        int d = mean.length;
+        if (x.rank() < 2 || x.cols() != d) {
+            throw new ShapeException("Standardizer: input " + x.shapeString() + " has " + x.cols()
+                    + " features, fitted on " + d);
+        }
+        float[] v = x.data();
+        for (int i = 0; i < v.length; i++) {
+            int j = i % d;
+            v[i] = (v[i] - mean[j]) / std[j];
+        }
+    }
+
     /** The same dataset with x standardized. */
     public Dataset transform(Dataset data) {
         return new Dataset(transform(data.x()), data.y(), data.classNames());

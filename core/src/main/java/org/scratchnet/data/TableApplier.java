@@ -18,7 +18,12 @@ public final class TableApplier {
 
     /** Features for prediction: x (N, D); a label column, if present, is ignored unread. */
     public static Tensor features(Path file, ColumnRules rules, Consumer<String> notes) {
-        return parseFeatures(file.toString(), CsvLoader.read(file), rules, notes);
+        return features(CsvSource.open(file, null), rules, notes, LoadOptions.defaults());
+    }
+
+    /** As {@link #features(Path, ColumnRules, Consumer)}, reading the file as {@code load} says. */
+    public static Tensor features(Path file, ColumnRules rules, Consumer<String> notes, LoadOptions load) {
+        return features(CsvSource.open(file, null), rules, notes, load);
     }
 
     /** As {@link #features} for text in memory. */
@@ -32,10 +37,15 @@ public final class TableApplier {
      */
     public static Tensor parseFeatures(String source, String text, ColumnRules rules, Consumer<String> notes,
             Boolean header) {
-        CsvTable t = CsvParser.parse(source, text, header);
-        CsvLoader.checkShape(t, 1);
-        Layout l = layout(t, rules, false, notes);
-        return ColumnEncoder.encode(t, t.rows(), l.cols, rules, notes, true);
+        return features(CsvSource.of(source, text, header), rules, notes, LoadOptions.defaults());
+    }
+
+    private static Tensor features(CsvSource src, ColumnRules rules, Consumer<String> notes, LoadOptions load) {
+        CsvLoader.checkShape(src, 1);
+        Layout l = layout(src, rules, false, notes);
+        CsvTable t = TableCache.parse(src, modes(src, rules, l, false), load, notes);
+        CsvLoader.checkRows(t);
+        return ColumnEncoder.encode(t, l.cols, rules, notes, true);
     }
 
     /**
@@ -44,61 +54,85 @@ public final class TableApplier {
      */
     public static TabularData labelled(Path file, ColumnRules rules, Task task, List<String> classNames,
             Consumer<String> notes) {
-        return parseLabelled(file.toString(), CsvLoader.read(file), rules, task, classNames, notes);
+        return labelled(CsvSource.open(file, null), rules, task, classNames, notes, LoadOptions.defaults());
+    }
+
+    /** As {@link #labelled(Path, ColumnRules, Task, List, Consumer)}, reading the file as {@code load} says. */
+    public static TabularData labelled(Path file, ColumnRules rules, Task task, List<String> classNames,
+            Consumer<String> notes, LoadOptions load) {
+        return labelled(CsvSource.open(file, null), rules, task, classNames, notes, load);
     }
 
     /** As {@link #labelled} for text in memory. */
     public static TabularData parseLabelled(String source, String text, ColumnRules rules, Task task,
             List<String> classNames, Consumer<String> notes) {
-        CsvTable t = CsvParser.parse(source, text, null);
-        CsvLoader.checkShape(t, 2);
-        Layout l = layout(t, rules, true, notes);
-        List<CsvTable.Row> rows = new ArrayList<>();
-        for (CsvTable.Row r : t.rows()) {
-            if (!Imputation.isMissing(r.fields().get(l.label))) {
-                rows.add(r);
-            }
+        return labelled(CsvSource.of(source, text, null), rules, task, classNames, notes, LoadOptions.defaults());
+    }
+
+    private static TabularData labelled(CsvSource src, ColumnRules rules, Task task, List<String> classNames,
+            Consumer<String> notes, LoadOptions load) {
+        CsvLoader.checkShape(src, 2);
+        Layout l = layout(src, rules, true, notes);
+        CsvTable t = TableCache.parse(src, modes(src, rules, l, true), load, notes);
+        CsvLoader.checkRows(t);
+        boolean[] keep = new boolean[t.rows()];
+        int kept = 0;
+        for (int i = 0; i < t.rows(); i++) {
+            keep[i] = !t.missing(l.label, i);
+            kept += keep[i] ? 1 : 0;
         }
-        if (rows.size() < t.rows().size()) {
-            notes.accept("skipped " + (t.rows().size() - rows.size()) + " row(s) whose label '" + rules.label()
-                    + "' is missing");
+        if (kept < t.rows()) {
+            notes.accept("skipped " + (t.rows() - kept) + " row(s) whose label '" + rules.label() + "' is missing");
+            t.retain(keep);
         }
-        if (rows.isEmpty()) {
-            throw new DataFormatException(source + ": expected rows with a label in column '" + rules.label()
+        if (kept == 0) {
+            throw new DataFormatException(src.source + ": expected rows with a label in column '" + rules.label()
                     + "', found none");
         }
-        CsvTable kept = new CsvTable(source, t.header(), rows);
-        List<String> labels = TableReader.labels(kept, l.label, rules.label());
-        Tensor x = ColumnEncoder.encode(kept, rows, l.cols, rules, notes, true);
-        LabelEncoder enc = new LabelEncoder(kept, l.label, rules.label());
-        Dataset d = task == Task.REGRESSION ? new Dataset(x, enc.regressionTargets(labels))
-                : new Dataset(x, enc.encode(labels, classNames, true), classNames);
+        LabelEncoder enc = new LabelEncoder(t, l.label, rules.label());
+        enc.checkRepresentable();
+        Tensor x = ColumnEncoder.encode(t, l.cols, rules, notes, true);
+        Dataset d = task == Task.REGRESSION ? new Dataset(x, enc.regressionTargets())
+                : new Dataset(x, enc.encode(classNames, true), classNames);
         return new TabularData(d, rules.encodedNames(), task == Task.REGRESSION ? List.of() : classNames, task,
                 rules.label());
     }
 
-    /** Where each of the model's feature columns (and the label, -1 if absent) is in {@code t}. */
-    private record Layout(int[] cols, int label) {
+    /** How each column is read: number columns as numbers-or-text, category columns as text, the label as a label. */
+    static byte[] modes(CsvSource src, ColumnRules rules, Layout l, boolean label) {
+        byte[] modes = new byte[src.columns];
+        for (int f = 0; f < l.cols.length; f++) {
+            modes[l.cols[f]] = rules.features().get(f).kind() == ColumnRules.Kind.NUMBER ? ChunkParser.HYBRID
+                    : ChunkParser.TEXT;
+        }
+        if (label) {
+            modes[l.label] = ChunkParser.LABEL;
+        }
+        return modes;
     }
 
-    private static Layout layout(CsvTable t, ColumnRules rules, boolean needLabel, Consumer<String> notes) {
+    /** Where each of the model's feature columns (and the label, -1 if absent) is in {@code t}. */
+    record Layout(int[] cols, int label) {
+    }
+
+    static Layout layout(CsvSource t, ColumnRules rules, boolean needLabel, Consumer<String> notes) {
         List<ColumnRules.Column> features = rules.features();
         int[] cols = new int[features.size()];
-        int width = t.columns();
-        if (t.header() != null && rules.header()) {
-            List<String> header = t.header();
+        int width = t.columns;
+        if (t.header != null && rules.header()) {
+            List<String> header = t.header;
             List<Integer> used = new ArrayList<>();
             for (int f = 0; f < cols.length; f++) {
                 cols[f] = header.indexOf(features.get(f).name());
                 if (cols[f] < 0) {
-                    throw new DataFormatException(t.source() + ":1: expected a column named '" + features.get(f).name()
+                    throw new DataFormatException(t.source + ":1: expected a column named '" + features.get(f).name()
                             + "' (a feature of the model), found columns: " + String.join(", ", header));
                 }
                 used.add(cols[f]);
             }
             int label = header.indexOf(rules.label());
             if (label < 0 && needLabel) {
-                throw new DataFormatException(t.source() + ":1: expected the label column '" + rules.label()
+                throw new DataFormatException(t.source + ":1: expected the label column '" + rules.label()
                         + "', found columns: " + String.join(", ", header));
             }
             used.add(label);
@@ -109,7 +143,7 @@ public final class TableApplier {
                 }
             }
             if (!extra.isEmpty()) {
-                notes.accept(t.source() + ": ignoring column(s) the model does not use: " + String.join(", ", extra));
+                notes.accept(t.source + ": ignoring column(s) the model does not use: " + String.join(", ", extra));
             }
             return new Layout(cols, label);
         }
@@ -126,9 +160,9 @@ public final class TableApplier {
             }
             return new Layout(cols, -1);
         }
-        throw new DataFormatException(t.source() + ":" + t.rows().get(0).line() + ": expected " + rules.sourceWidth()
+        throw new DataFormatException(t.source + ":" + t.firstDataLine + ": expected " + rules.sourceWidth()
                 + " columns (as the training file, label '" + rules.label() + "' at index " + rules.labelIndex() + ")"
                 + (needLabel ? "" : " or " + cols.length + " (the features alone)") + ", found " + width
-                + (t.header() == null ? "" : "; a header matching the training file's column names would pick columns by name"));
+                + (t.header == null ? "" : "; a header matching the training file's column names would pick columns by name"));
     }
 }

@@ -22,7 +22,8 @@ import org.scratchnet.tensor.Tensor;
  * }</pre>
  *
  * Rows whose label is missing are skipped (one note); rows with a missing feature are an error
- * unless {@link TableOptions#impute} or {@link TableOptions#dropMissing} says otherwise.
+ * unless {@link TableOptions#impute} or {@link TableOptions#dropMissing} says otherwise. The file
+ * is held by column ({@link CsvTable}): one int per used cell, nothing per row.
  */
 public final class TableReader {
     private final CsvTable table;
@@ -34,6 +35,8 @@ public final class TableReader {
     private final Tensor y;
     private final List<String> classes;
     private final Task task;
+    private ColumnRules lastRules;
+    private Dataset lastDataset;
 
     private TableReader(CsvTable table, List<String> names, int labelCol, int[] featureCols, boolean[] category,
             Imputation impute, Tensor y, List<String> classes, Task task) {
@@ -50,47 +53,62 @@ public final class TableReader {
 
     /** Reads and checks {@code file}; notes (skipped rows, columns read as categories) go to {@code notes}. */
     public static TableReader read(Path file, TableOptions o, Consumer<String> notes) {
-        return parse(file.toString(), CsvLoader.read(file), o, notes);
+        return read(file, o, LoadOptions.defaults(), notes);
+    }
+
+    /** As {@link #read(Path, TableOptions, Consumer)}, reading the file as {@code load} says (rows, progress, cache). */
+    public static TableReader read(Path file, TableOptions o, LoadOptions load, Consumer<String> notes) {
+        return read(CsvSource.open(file, o.header), o, load, notes);
     }
 
     /** As {@link #read} for text in memory; {@code source} names it in messages. */
     public static TableReader parse(String source, String text, TableOptions o, Consumer<String> notes) {
-        CsvTable all = CsvParser.parse(source, text, o.header);
-        CsvLoader.checkShape(all, 2);
-        List<String> names = CsvLoader.columnNames(all);
-        int labelCol = CsvLoader.labelColumn(all, names, o.label);
-        int[] featureCols = chooseFeatures(all, names, labelCol, o);
+        return read(CsvSource.of(source, text, o.header), o, LoadOptions.defaults(), notes);
+    }
+
+    private static TableReader read(CsvSource src, TableOptions o, LoadOptions load, Consumer<String> notes) {
+        CsvLoader.checkShape(src, 2);
+        List<String> names = src.names();
+        int labelCol = CsvLoader.labelColumn(src, names, o.label);
+        int[] featureCols = chooseFeatures(src, names, labelCol, o);
         Set<Integer> forced = new LinkedHashSet<>();
         for (String c : o.categorical) {
-            int col = column(all, names, c, "--categorical");
+            int col = column(src, names, c, "--categorical");
             if (!contains(featureCols, col)) {
                 throw new ColumnSelectionException("--categorical: column '" + names.get(col) + "' is not a feature");
             }
             forced.add(col);
         }
+        byte[] modes = new byte[src.columns];
+        for (int col : featureCols) {
+            modes[col] = forced.contains(col) ? ChunkParser.TEXT : ChunkParser.HYBRID;
+        }
+        modes[labelCol] = ChunkParser.LABEL;
+        CsvTable all = TableCache.parse(src, modes, load, notes);
+        CsvLoader.checkRows(all);
         String labelName = names.get(labelCol);
-        List<CsvTable.Row> rows = new ArrayList<>();
+        boolean[] keep = new boolean[all.rows()];
         int noLabel = 0, dropped = 0;
-        for (CsvTable.Row row : all.rows()) {
-            if (Imputation.isMissing(row.fields().get(labelCol))) {
+        for (int i = 0; i < all.rows(); i++) {
+            if (all.missing(labelCol, i)) {
                 noLabel++;
                 continue;
             }
-            int missing = firstMissing(row, featureCols);
+            int missing = firstMissing(all, i, featureCols);
             if (missing >= 0) {
                 if (o.dropMissing) {
                     dropped++;
                     continue;
                 }
                 if (o.impute == Imputation.NONE) {
-                    String v = row.fields().get(missing);
-                    throw new DataFormatException(all.where(row, missing) + ": expected a value in column '"
+                    String v = all.text(missing, i);
+                    throw new DataFormatException(all.where(i, missing) + ": expected a value in column '"
                             + names.get(missing) + "', found " + (v.isEmpty() ? "an empty field" : DataFormatException.quote(v)
                             + " (a missing value)") + ": fill such cells with --impute mean|median|most-frequent,"
                             + " or skip such rows with --drop-missing");
                 }
             }
-            rows.add(row);
+            keep[i] = true;
         }
         if (noLabel > 0) {
             notes.accept("skipped " + noLabel + " row(s) whose label '" + labelName + "' is missing");
@@ -98,52 +116,53 @@ public final class TableReader {
         if (dropped > 0) {
             notes.accept("skipped " + dropped + " row(s) with missing feature values (--drop-missing)");
         }
-        if (rows.isEmpty()) {
-            throw new DataFormatException(source + ": expected rows with a label and features, found none left after"
+        if (noLabel + dropped == all.rows()) {
+            throw new DataFormatException(src.source + ": expected rows with a label and features, found none left after"
                     + " skipping " + (noLabel + dropped) + " row(s) with missing values");
         }
-        CsvTable kept = new CsvTable(source, all.header(), rows);
         boolean[] category = new boolean[featureCols.length];
+        byte[] reread = new byte[src.columns];
+        boolean anyReread = false;
         for (int f = 0; f < featureCols.length; f++) {
             int col = featureCols[f];
-            category[f] = forced.contains(col) || hasText(kept, col);
+            category[f] = forced.contains(col) || hasText(all, col, keep);
             if (category[f] && !forced.contains(col)) {
                 notes.accept("column '" + names.get(col) + "' holds text: read as categories (one-hot)");
+                if (hasNumbers(all, col)) { // the numbers' own text is needed as categories ("1.0" is not "1")
+                    reread[col] = ChunkParser.TEXT;
+                    anyReread = true;
+                }
             }
         }
-        List<String> labels = labels(kept, labelCol, labelName);
-        LabelEncoder enc = new LabelEncoder(kept, labelCol, labelName);
-        Task task = enc.resolve(o.task, labels, o.classNames);
+        if (anyReread) {
+            CsvTable text = CsvLoad.parse(src, reread, load); // the cache keeps the first read only
+            for (int col = 0; col < reread.length; col++) {
+                if (reread[col] == ChunkParser.TEXT) {
+                    all.replaceWithText(col, text);
+                }
+            }
+        }
+        if (noLabel + dropped > 0) {
+            all.retain(keep);
+        }
+        LabelEncoder enc = new LabelEncoder(all, labelCol, labelName);
+        enc.checkRepresentable();
+        Task task = enc.resolve(o.task, o.classNames);
         Tensor y;
         List<String> classes;
         if (task == Task.REGRESSION) {
-            y = enc.regressionTargets(labels);
+            y = enc.regressionTargets();
             classes = List.of();
         } else {
-            classes = o.classNames != null ? o.classNames : enc.classNames(labels);
-            y = enc.encode(labels, classes, o.classNames != null);
+            classes = o.classNames != null ? o.classNames : enc.classNames();
+            y = enc.encode(classes, o.classNames != null);
         }
-        return new TableReader(kept, names, labelCol, featureCols, category, o.impute, y, classes, task);
-    }
-
-    /** The label of every row, checked as {@link CsvLoader} checks them. */
-    static List<String> labels(CsvTable t, int labelCol, String labelName) {
-        List<String> labels = new ArrayList<>(t.rows().size());
-        for (CsvTable.Row r : t.rows()) {
-            String v = r.fields().get(labelCol);
-            if (!LabelEncoder.representable(v)) {
-                // BigDecimal (used to compare numeric labels) holds exponents up to about ±2e9 only
-                throw new DataFormatException(t.where(r, labelCol) + ": expected a label in column '" + labelName
-                        + "', found " + DataFormatException.quote(v) + " (a number with an exponent out of range)");
-            }
-            labels.add(v);
-        }
-        return labels;
+        return new TableReader(all, names, labelCol, featureCols, category, o.impute, y, classes, task);
     }
 
     /** Rows kept (after skipping rows with missing labels or, with dropMissing, features). */
     public int rows() {
-        return table.rows().size();
+        return table.rows();
     }
 
     public Task task() {
@@ -164,53 +183,125 @@ public final class TableReader {
      * {@link #rows()}; null = all): vocabularies sorted as strings, fill values by the imputation.
      */
     public ColumnRules fit(int[] fitRows) {
-        List<CsvTable.Row> rows = new ArrayList<>();
-        if (fitRows == null) {
-            rows.addAll(table.rows());
-        } else {
-            for (int i : fitRows) {
-                rows.add(table.rows().get(i));
-            }
+        if (table.cells == null) {
+            throw new IllegalStateException("TableReader.fit: the cells were released");
         }
+        int[] rows = fitRows != null ? fitRows : every(table.rows());
         List<ColumnRules.Column> cols = new ArrayList<>();
         for (int f = 0; f < featureCols.length; f++) {
             int col = featureCols[f];
-            List<String> values = new ArrayList<>();
-            for (CsvTable.Row r : rows) {
-                String v = r.fields().get(col);
-                if (!Imputation.isMissing(v)) {
-                    values.add(v);
-                }
-            }
             if (category[f]) {
                 // sorted vocabulary, as scikit-learn's OneHotEncoder; all of the column's values if the fit rows have none
-                Map<String, Integer> counts = new TreeMap<>();
-                (values.isEmpty() ? allValues(col) : values).forEach(v -> counts.merge(v, 1, Integer::sum));
+                Map<String, Integer> counts = categoryCounts(col, rows);
+                if (counts.isEmpty()) {
+                    counts = categoryCounts(col, every(table.rows()));
+                }
+                if (counts.isEmpty()) {
+                    throw new DataFormatException(table.source() + ": column '" + names.get(col)
+                            + "' has no values (every cell is missing): drop it with --drop");
+                }
                 cols.add(new ColumnRules.Column(names.get(col), col, ColumnRules.Kind.CATEGORY,
                         new ArrayList<>(counts.keySet()), mostFrequent(counts)));
             } else {
                 cols.add(new ColumnRules.Column(names.get(col), col, ColumnRules.Kind.NUMBER, List.of(),
-                        numberFill(col, rows, values)));
+                        numberFill(col, rows)));
             }
         }
         return new ColumnRules(labelName(), labelCol, names.size(), table.header() != null, cols, null);
     }
 
-    /** x (N, D) for every kept row with {@code rules} applied, and y as the labels were encoded. */
+    /**
+     * x (N, D) for every kept row with {@code rules} applied, and y as the labels were encoded.
+     * When the last call's rules encode every cell the same way (same vocabularies, and fill values
+     * that differ only in columns with no missing cell), its dataset is returned again instead of a
+     * second copy: a large table is then encoded once.
+     */
     public Dataset dataset(ColumnRules rules, Consumer<String> notes) {
-        Tensor x = ColumnEncoder.encode(table, table.rows(), featureCols, rules, notes, false);
-        return task == Task.REGRESSION ? new Dataset(x, y) : new Dataset(x, y, classes);
+        if (lastRules != null && encodesSame(rules, lastRules)) {
+            return lastDataset;
+        }
+        if (table.cells == null) {
+            throw new IllegalStateException("TableReader.dataset: the cells were released");
+        }
+        Tensor x = ColumnEncoder.encode(table, featureCols, rules, notes, false);
+        lastRules = rules;
+        lastDataset = task == Task.REGRESSION ? new Dataset(x, y) : new Dataset(x, y, classes);
+        return lastDataset;
     }
 
-    private String numberFill(int col, List<CsvTable.Row> rows, List<String> values) {
-        if (values.isEmpty()) {
+    /** Lets the parsed cells go (about 4 bytes a cell); {@link #fit} and new encodings are no longer possible. */
+    public void release() {
+        table.release();
+        lastRules = null;
+        lastDataset = null;
+    }
+
+    private boolean encodesSame(ColumnRules a, ColumnRules b) {
+        if (a.features().size() != b.features().size()) {
+            return false;
+        }
+        for (int f = 0; f < a.features().size(); f++) {
+            ColumnRules.Column ca = a.features().get(f), cb = b.features().get(f);
+            if (ca.kind() != cb.kind() || !ca.categories().equals(cb.categories())) {
+                return false;
+            }
+            if (!ca.fill().equals(cb.fill()) && (table.cells == null || hasMissing(featureCols[f]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasMissing(int col) {
+        for (int i = 0; i < table.rows(); i++) {
+            if (table.missing(col, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] every(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    /** Counts of each present value of a category column over {@code rows}, sorted by value. */
+    private Map<String, Integer> categoryCounts(int col, int[] rows) {
+        String[] dict = table.dicts[col];
+        int[] counts = new int[dict.length];
+        for (int i : rows) {
+            if (!table.missing(col, i)) {
+                counts[table.code(col, i)]++;
+            }
+        }
+        Map<String, Integer> out = new TreeMap<>();
+        for (int k = 0; k < dict.length; k++) {
+            if (counts[k] > 0) {
+                out.merge(dict[k], counts[k], Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private String numberFill(int col, int[] rows) {
+        int present = 0;
+        for (int i : rows) {
+            if (!table.missing(col, i)) {
+                present++;
+            }
+        }
+        if (present == 0) {
             return "0";
         }
-        double[] v = new double[values.size()];
-        int i = 0;
-        for (CsvTable.Row r : rows) {
-            if (!Imputation.isMissing(r.fields().get(col))) {
-                v[i++] = CsvLoader.number(table, r, col, names.get(col), "a number");
+        double[] v = new double[present];
+        int k = 0;
+        for (int i : rows) {
+            if (!table.missing(col, i)) {
+                v[k++] = CsvLoader.number(table, i, col, names.get(col), "a number");
             }
         }
         if (impute == Imputation.MEDIAN) {
@@ -240,21 +331,6 @@ public final class TableReader {
         return Float.toString((float) (sum / v.length));
     }
 
-    private List<String> allValues(int col) {
-        List<String> out = new ArrayList<>();
-        for (CsvTable.Row r : table.rows()) {
-            String v = r.fields().get(col);
-            if (!Imputation.isMissing(v)) {
-                out.add(v);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new DataFormatException(table.source() + ": column '" + names.get(col)
-                    + "' has no values (every cell is missing): drop it with --drop");
-        }
-        return out;
-    }
-
     /** The most frequent key; ties go to the first in sorted order (as scikit-learn's SimpleImputer). */
     private static String mostFrequent(Map<String, Integer> counts) {
         String best = null;
@@ -268,7 +344,7 @@ public final class TableReader {
         return best;
     }
 
-    private static int[] chooseFeatures(CsvTable t, List<String> names, int labelCol, TableOptions o) {
+    static int[] chooseFeatures(CsvSource t, List<String> names, int labelCol, TableOptions o) {
         if (o.features != null && !o.drop.isEmpty()) {
             throw new ColumnSelectionException("--features and --drop: give one of them, not both");
         }
@@ -304,10 +380,10 @@ public final class TableReader {
     }
 
     /** A column by header name, else by 0-based index; unknown ones are one-line errors listing the header. */
-    static int column(CsvTable t, List<String> names, String ref, String option) {
+    static int column(CsvSource t, List<String> names, String ref, String option) {
         String r = ref.trim();
         int byName = names.indexOf(r);
-        if (byName >= 0 && t.header() != null) {
+        if (byName >= 0 && t.header != null) {
             return byName;
         }
         try {
@@ -319,24 +395,44 @@ public final class TableReader {
             // not an index either: reported below
         }
         throw new ColumnSelectionException(option + ": no column " + DataFormatException.quote(r) + " in "
-                + t.source() + (t.header() == null ? " (no header: use 0-based indices 0.." + (names.size() - 1) + ")"
+                + t.source + (t.header == null ? " (no header: use 0-based indices 0.." + (names.size() - 1) + ")"
                 : "; the header has: " + String.join(", ", names)));
     }
 
-    private static int firstMissing(CsvTable.Row row, int[] cols) {
+    /** The first (leftmost) feature column whose cell in {@code row} is missing, or -1. */
+    private static int firstMissing(CsvTable t, int row, int[] cols) {
         int first = -1;
         for (int c : cols) {
-            if (Imputation.isMissing(row.fields().get(c)) && (first < 0 || c < first)) {
+            if (t.missing(c, row) && (first < 0 || c < first)) {
                 first = c;
             }
         }
         return first;
     }
 
-    private static boolean hasText(CsvTable t, int col) {
-        for (CsvTable.Row r : t.rows()) {
-            String v = r.fields().get(col);
-            if (!Imputation.isMissing(v) && !CsvParser.isNumberLike(v)) {
+    /** True when a kept row holds text in the column that is neither missing nor a NaN/infinity spelling. */
+    private static boolean hasText(CsvTable t, int col, boolean[] keep) {
+        String[] dict = t.dicts[col];
+        boolean[] text = new boolean[dict.length];
+        boolean any = false;
+        for (int k = 0; k < dict.length; k++) {
+            text[k] = !Imputation.isMissing(dict[k]) && !CsvParser.isNumberLike(dict[k]);
+            any |= text[k];
+        }
+        if (!any) {
+            return false;
+        }
+        for (int i = 0; i < t.rows(); i++) {
+            if (keep[i] && t.isText(col, i) && text[t.code(col, i)]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasNumbers(CsvTable t, int col) {
+        for (int i = 0; i < t.rows(); i++) {
+            if (!t.isText(col, i)) {
                 return true;
             }
         }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.mnist.MnistCache;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.scratchnet.data.LoadOptions;
 import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.ColumnSelectionException;
 import org.scratchnet.data.CsvLoader;
@@ -38,6 +40,11 @@ public final class DataSpec {
     /** Loaded data and the names needed to save and explain a model. */
     public record Loaded(String spec, Dataset data, List<String> featureNames, List<String> classNames, Task task,
             boolean builtIn, TableReader table) {
+        /** The same names and task with only the first row kept (for runs that hold the split copies instead). */
+        public Loaded withoutRows() {
+            return new Loaded(spec, data.size() <= 1 ? data : data.slice(0, 1), featureNames, classNames, task, builtIn, table);
+        }
+
         public String describe() {
             String what = task == Task.REGRESSION ? "regression target" : classNames.size() + " classes " + classNames;
             return spec + ": " + data.size() + " rows, " + data.features() + " features, " + what;
@@ -64,6 +71,24 @@ public final class DataSpec {
          * when it is {@code [1, 28, 28]} (a network that starts with a convolution), else as rows of 784.
          */
         public int[] sampleShape;
+        /** Read at most this many CSV rows (--max-rows). */
+        public int maxRows = Integer.MAX_VALUE;
+        /** The CSV cache directory (--cache): null = none, empty = beside the CSV. */
+        public String cache;
+        /** Told about a CSV file's loading progress, or null. */
+        public Function<String, LoadOptions.Progress> progress;
+
+        /** How a CSV file at {@code file} is read by these options. */
+        LoadOptions load(Path file) {
+            LoadOptions l = new LoadOptions().maxRows(maxRows);
+            if (cache != null) {
+                l.cache(BigFileOptions.cacheDir(cache, file));
+            }
+            if (progress != null) {
+                l.progress(progress.apply(file.getFileName().toString()));
+            }
+            return l;
+        }
     }
 
     private DataSpec() {
@@ -108,7 +133,7 @@ public final class DataSpec {
     public static Tensor features(String spec, Options o) {
         if (kind(spec).equals("csv")) {
             if (o.rules != null) {
-                return TableApplier.features(path(spec), o.rules, o.notes);
+                return TableApplier.features(path(spec), o.rules, o.notes, o.load(path(spec)));
             }
             // the label column, if any, is dropped unread: predict never needs the labels
             return CsvLoader.readFeatures(path(spec), o.expectedFeatures, o.label);
@@ -127,7 +152,7 @@ public final class DataSpec {
     private static Loaded csv(String spec, Path file, Options o) {
         List<String> fixed = o.classNames != null && !o.classNames.isEmpty() ? o.classNames : null;
         if (o.rules != null) {
-            TabularData t = TableApplier.labelled(file, o.rules, o.task, fixed, o.notes);
+            TabularData t = TableApplier.labelled(file, o.rules, o.task, fixed, o.notes, o.load(file));
             return new Loaded(spec, t.dataset(), t.featureNames(), t.classNames(), t.task(), false, null);
         }
         if (o.expectedFeatures < 0) {
@@ -135,7 +160,7 @@ public final class DataSpec {
             // row here (sweep), train refits them on its training split
             TableReader r;
             try {
-                r = TableReader.read(file, o.table.label(o.label).task(o.task).classNames(fixed), o.notes);
+                r = TableReader.read(file, o.table.label(o.label).task(o.task).classNames(fixed), o.load(file), o.notes);
             } catch (ColumnSelectionException e) {
                 throw Checks.usage(e.getMessage());
             }

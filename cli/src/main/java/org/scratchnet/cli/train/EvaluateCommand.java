@@ -38,6 +38,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Mixin
+    BigFileOptions big;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the built-in generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -56,6 +59,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         DataSpec.Options o = data.options(seed);
         o.expectedFeatures = saved.model().inputWidth();
         o.rules = saved.columns();
+        big.apply(data.spec, o);
+        o.progress = name -> org.scratchnet.cli.LoadProgress.forOutput(out, name);
         List<String> notes = new ArrayList<>();
         o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
         o.sampleShape = saved.model().inputShape();
@@ -66,30 +71,37 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (classify) {
             o.classNames = ModelFiles.classNames(saved);
         }
-        DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
-        notes.forEach(n -> out.println("note: " + n));
-        Tensor y = loaded.data().y();
-        if (y.cols() != saved.model().outputWidth()) {
-            throw new org.scratchnet.data.DataFormatException(loaded.spec() + ": targets have " + y.cols()
-                    + " column(s), the model outputs " + saved.model().outputWidth());
+        Tensor y, pred;
+        String dataLine;
+        if (big.stream) { // the file is read range by range; only predictions and targets are kept
+            Tensor[] py = StreamTraining.predict(data.spec, saved, o, notes::add);
+            pred = py[0];
+            y = py[1];
+            dataLine = data.spec + " (streamed): " + y.rows() + " rows";
+        } else {
+            DataSpec.Loaded loaded = DataSpec.load(data.spec, o);
+            y = loaded.data().y();
+            checkTargets(loaded.spec(), y, saved);
+            pred = Runs.inChunks(loaded.data().x(), saved::predict);
+            dataLine = loaded.describe();
         }
+        notes.forEach(n -> out.println("note: " + n));
         Loss loss = Losses.byName(saved.loss());
-        Tensor pred = saved.predict(loaded.data().x());
         double lossValue = loss.value(pred, y);
 
         out.println("model: " + ModelFiles.describe(modelFile.toString(), saved));
-        out.println("data: " + loaded.describe());
+        out.println("data: " + dataLine);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "evaluate");
         m.put("model", modelFile.toString());
-        m.put("data", loaded.spec());
-        m.put("rows", loaded.data().size());
+        m.put("data", data.spec);
+        m.put("rows", y.rows());
         m.put("loss", MetricsJson.num(lossValue));
         if (classify) {
             Tensor probs = Scores.probabilities(pred, loss);
             ClassReport report = new ClassReport(o.classNames, Scores.targets(y), Scores.classes(probs));
             out.println(String.format(Locale.ROOT, "loss = %.4f, accuracy = %.4f (%d rows)", lossValue,
-                    report.accuracy(), loaded.data().size()));
+                    report.accuracy(), y.rows()));
             double auc = probs.cols() == 1 ? Scores.rocAuc(probs.data(), Scores.targets(y)) : Double.NaN;
             out.println(String.format(Locale.ROOT, "macro F1 = %.4f", report.macroF1())
                     + (probs.cols() == 1 ? String.format(Locale.ROOT, ", ROC AUC = %.4f", auc) : ""));
@@ -105,7 +117,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } else {
             double[] r = regression(pred, y);
             out.println(String.format(Locale.ROOT, "loss = %.4f, mse = %.4f, mae = %.4f, r2 = %.4f (%d rows)",
-                    lossValue, r[0], r[1], r[2], loaded.data().size()));
+                    lossValue, r[0], r[1], r[2], y.rows()));
             m.put("mse", MetricsJson.num(r[0]));
             m.put("mae", MetricsJson.num(r[1]));
             m.put("r2", MetricsJson.num(r[2]));
@@ -119,6 +131,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    static void checkTargets(String spec, Tensor y, SavedModel saved) {
+        if (y.cols() != saved.model().outputWidth()) {
+            throw new org.scratchnet.data.DataFormatException(spec + ": targets have " + y.cols()
+                    + " column(s), the model outputs " + saved.model().outputWidth());
+        }
     }
 
     private static String labelName(SavedModel saved) {

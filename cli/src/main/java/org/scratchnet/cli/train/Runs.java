@@ -128,7 +128,7 @@ final class Runs {
         if (d == null) {
             return Eval.NONE;
         }
-        Tensor p = model.predict(d.x());
+        Tensor p = inChunks(d.x(), model::predict);
         Tensor y = d.y();
         if (target != null) {
             p = target.unscale(p);
@@ -140,6 +140,32 @@ final class Runs {
         }
         double acc = Metrics.isClassificationTarget(y) ? Metrics.accuracy(p, y, loss.takesLogits()) : Double.NaN;
         return new Eval(loss.value(p, y), acc, Double.NaN, Double.NaN);
+    }
+
+    /** Rows per inference pass over a large table: activations stay a few MB instead of hundreds. */
+    static final int PREDICT_ROWS = 32768;
+
+    /**
+     * f applied to x (N, ...) in chunks of {@link #PREDICT_ROWS} rows, outputs stacked (N, K):
+     * rows are independent, so only the memory differs from one pass.
+     */
+    static Tensor inChunks(Tensor x, java.util.function.UnaryOperator<Tensor> f) {
+        int n = x.rows();
+        if (n <= PREDICT_ROWS) {
+            return f.apply(x);
+        }
+        float[] out = null;
+        int k = 0;
+        for (int from = 0; from < n; from += PREDICT_ROWS) {
+            int to = Math.min(n, from + PREDICT_ROWS);
+            Tensor p = f.apply(x.sliceRows(from, to));
+            if (out == null) {
+                k = p.cols();
+                out = new float[Math.multiplyExact(n, k)];
+            }
+            System.arraycopy(p.data(), 0, out, from * k, (to - from) * k);
+        }
+        return Tensor.of(out, n, k);
     }
 
     private static void appendRegression(StringBuilder sb, String split, Eval e) {

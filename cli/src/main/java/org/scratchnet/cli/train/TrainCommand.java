@@ -14,6 +14,7 @@ import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.cli.Errors;
+import org.scratchnet.cli.LoadProgress;
 import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.DataFormatException;
 import org.scratchnet.data.Dataset;
@@ -65,6 +66,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ColumnOptions columns;
+
+    @Mixin
+    BigFileOptions big;
 
     @Mixin
     SeeItLearn see;
@@ -227,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
      * a validation split, because small tables overfit and the full-batch SGD of the tutorials
      * needs a hand-tuned rate per table.
      */
-    private void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
+    void resolveDefaults(Task task, boolean csv, int rows, boolean resuming) {
         boolean regression = task == Task.REGRESSION;
         if (!resuming) { // a resumed optimizer keeps its own settings (and --lr overrides its rate only when given)
             if (optimizer == null) {
@@ -275,9 +279,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     private int run() {
         PrintWriter out = spec.commandLine().getOut();
+        if (big.stream) {
+            return new StreamTraining(this, out).run();
+        }
         SavedModel start = init == null ? null : ModelFile.load(init);
         DataSpec.Options o = data.options(seed);
         o.table = columns.table();
+        big.apply(data.spec, o);
+        o.progress = see.quiet() ? null : name -> LoadProgress.forOutput(out, name);
         List<String> notes = new ArrayList<>();
         o.notes = notes::add; // printed once the data has loaded, so a failed load stays one error line
         o.sampleShape = start != null ? start.model().inputShape() : startsWithImages(net) ? new int[] {1, 28, 28} : null;
@@ -300,7 +309,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " --clip-norm, also give --optimizer NAME (a fresh optimizer)");
         }
         resolveDefaults(loaded.task(), !loaded.builtIn(), loaded.data().size(), reuse);
+        String dataLine = loaded.describe();
         TrainData prepared = TrainData.prepare(loaded, start, standardize, testSplit, valSplit, seed);
+        loaded = loaded.withoutRows(); // the splits are copies: the whole encoded table's memory can go back
+        if (prepared.train().x().size() >= 4_000_000) {
+            System.gc(); // a large table's cells and encoding are garbage now: collect them before training
+        }
         Dataset train = prepared.train(), val = prepared.val(), test = prepared.test();
         Standardizer std = prepared.std();
         TargetScale target = prepared.target();
@@ -334,7 +348,7 @@ public final class TrainCommand implements Callable<Integer> {
             opt = Runs.optimizer(optimizer, lr, momentum, weightDecay, clipNorm);
         }
 
-        out.println("data: " + loaded.describe());
+        out.println("data: " + dataLine);
         out.println("split: " + train.size() + " train" + (val == null ? "" : ", " + val.size() + " validation")
                 + (test == null ? "" : ", " + test.size() + " test") + (std == null ? "" : "; features standardized on the train split")
                 + (target == null ? "" : "; target standardized (figures below in its own unit)"));

@@ -45,6 +45,10 @@ record TrainData(Dataset train, Dataset val, Dataset test, Standardizer std, Col
             }
             rules = loaded.table().fit(fitRows);
             all = loaded.table().dataset(rules, n1 -> { });
+            loaded.table().release(); // the parsed cells are not needed again: a large table's memory goes back
+            if (all.x().size() >= 4_000_000) {
+                System.gc(); // collected now, before the splits copy the rows, so the two never add up
+            }
         }
         Dataset[] parts = split(all, testSplit, valSplit, seed);
         Dataset train = parts[0], val = parts[1], test = parts[2];
@@ -60,7 +64,9 @@ record TrainData(Dataset train, Dataset val, Dataset test, Standardizer std, Col
             target = TargetScale.fit(train.y());
             rules = rules.withTarget(target);
         }
-        return new TrainData(ready(train, std, target), ready(val, std, target), ready(test, std, target), std, rules);
+        boolean copies = testSplit > 0 || valSplit > 0; // the parts are fresh copies, so they may be changed in place
+        return new TrainData(ready(train, std, target, copies), ready(val, std, target, copies),
+                ready(test, std, target, copies), std, rules);
     }
 
     /** [train, validation or null, test or null] with the seeded shuffles train has always used. */
@@ -96,11 +102,16 @@ record TrainData(Dataset train, Dataset val, Dataset test, Standardizer std, Col
         return new Standardizer(mean, sd);
     }
 
-    private static Dataset ready(Dataset d, Standardizer std, TargetScale target) {
+    private static Dataset ready(Dataset d, Standardizer std, TargetScale target, boolean inPlace) {
         if (d == null) {
             return null;
         }
-        Dataset out = std == null ? d : std.transform(d);
+        Dataset out = d;
+        if (std != null && inPlace) {
+            std.transformInPlace(d.x());
+        } else if (std != null) {
+            out = std.transform(d);
+        }
         return target == null ? out : new Dataset(out.x(), target.scale(out.y()), out.classNames());
     }
 }

@@ -275,6 +275,7 @@ class BadInputCorpusTest {
         all.addAll(modelCases());
         all.addAll(CommandLineCases.cases());
         all.addAll(TableCases.cases());
+        all.addAll(BigFileCases.cases());
         return all;
     }
 

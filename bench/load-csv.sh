@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Times reading a large CSV table: scratchnet's loader (cold, and through --cache) against numpy's
+# loadtxt, each in its own process, RUNS times, alternating, and prints min/median/max wall time,
+# the in-process load speed and the peak RSS of every variant.
+#   usage: bench/load-csv.sh [RUNS=5] [FILE=bench/out/big-1m-20.csv]
+# FILE is made with numpy when absent: 1,000,000 rows x 20 float features (%.5f) + a 0/1 label,
+# 172 MB. Other load on the machine slows every variant; the ratios are what to compare, with the
+# load average printed beside them.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS="${1:-5}"
+FILE="${2:-$ROOT/bench/out/big-1m-20.csv}"
+PY="${PYTHON:-python3}"
+SN="$ROOT/scratchnet"
+
+if [[ ! -f "$FILE" ]]; then
+  mkdir -p "$(dirname "$FILE")"
+  echo "load-csv: writing $FILE with numpy (1,000,000 x 21)..." >&2
+  "$PY" - "$FILE" <<'PYEOF'
+import sys
+import numpy as np
+rng = np.random.default_rng(0)
+n = 1_000_000
+x = rng.standard_normal((n, 20)).astype(np.float32)
+y = (x[:, 0] + x[:, 1] * x[:, 2] > 0).astype(np.int32)
+with open(sys.argv[1], "w") as f:
+    f.write(",".join([f"x{i}" for i in range(1, 21)] + ["label"]) + "\n")
+    for s in range(0, n, 100_000):
+        np.savetxt(f, np.concatenate([x[s:s + 100_000], y[s:s + 100_000, None]], axis=1),
+                   fmt=["%.5f"] * 20 + ["%d"], delimiter=",")
+PYEOF
+fi
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+"$SN" --version >/dev/null   # builds the jar first if needed, outside the timing
+# a model for evaluate (trained on a slice), the cache, and the file in the page cache
+"$SN" train --data "csv:$FILE" --max-rows 100000 --hidden 16 --epochs 1 --batch-size 256 --quiet \
+  --save "$WORK/m.safetensors" >/dev/null
+"$SN" bench load-csv --data "$FILE" --cache "$WORK" >/dev/null
+
+timed() { # NAME CMD...: appends "seconds rss_kb" to $WORK/NAME, and the command's stdout to $WORK/NAME.out
+  local name="$1"
+  shift
+  /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" >>"$WORK/$name.out"
+  cat "$WORK/t" >>"$WORK/$name"
+}
+LOADTXT="import sys, numpy as np; np.loadtxt(sys.argv[1], delimiter=',', skiprows=1, dtype=np.float32)"
+for ((r = 1; r <= RUNS; r++)); do
+  timed numpy "$PY" -c "$LOADTXT" "$FILE"
+  timed load "$SN" bench load-csv --data "$FILE"
+  timed cached "$SN" bench load-csv --data "$FILE" --cache "$WORK"
+  timed evaluate "$SN" evaluate --model "$WORK/m.safetensors" --data "csv:$FILE"
+  echo "run $r of $RUNS done" >&2
+done
+
+stats() { sort -g | awk '{a[NR]=$1} END {printf "%.3f %.3f %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'; }
+median_of() { awk '{print $1}' "$WORK/$1" | stats | awk '{print $2}'; }
+rate() { sed -n 's/.*= \([0-9.]*\) MB\/s.*/\1/p' "$WORK/$1.out" | stats; }
+size_mb="$(awk -v b="$(stat -c %s "$FILE")" 'BEGIN {printf "%.1f", b / 1e6}')"
+echo "file: $FILE ($size_mb MB); $RUNS runs each; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "$(nproc) cores, $(grep -q avx512f /proc/cpuinfo && echo AVX-512 || echo AVX2)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-34s %28s %16s\n' "process" "wall s (min median max)" "peak RSS MB"
+for v in numpy load cached evaluate; do
+  case "$v" in
+    numpy) label="python: np.loadtxt (float32)" ;;
+    load) label="scratchnet bench load-csv" ;;
+    cached) label="scratchnet bench load-csv --cache" ;;
+    evaluate) label="scratchnet evaluate (whole run)" ;;
+  esac
+  printf '%-34s %28s %16s\n' "$label" "$(awk '{print $1}' "$WORK/$v" | stats)" \
+    "$(awk '{print $2}' "$WORK/$v" | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')"
+done
+echo "in-process load speed, MB/s (min median max): parse $(rate load); cached $(rate cached)"
+awk -v e="$(median_of evaluate)" -v n="$(median_of numpy)" \
+  'BEGIN {printf "whole evaluate process / whole numpy loadtxt process (medians): %.2fx\n", e / n}'

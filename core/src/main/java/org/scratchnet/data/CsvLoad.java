@@ -1,0 +1,180 @@
+package org.scratchnet.data;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Parses the body of a {@link CsvSource} on several threads: the file is cut into ranges of
+ * about 8 MiB at line breaks, each range is parsed by a {@link ChunkParser} into its own columns,
+ * and the ranges are joined in file order (text codes renumbered into one dictionary per column,
+ * line numbers shifted by the lines before each range). At most threads + 1 ranges are in memory
+ * at once besides the columns already parsed.
+ *
+ * <p>A line break inside a quoted field cannot be told from a record end without reading from the
+ * start, so a file in which any range holds a double quote is parsed again as one range.
+ */
+final class CsvLoad {
+    private CsvLoad() {
+    }
+
+    /** Parses every row (up to {@code o.maxRows}) keeping the columns as {@code modes} say. */
+    static CsvTable parse(CsvSource src, byte[] modes, LoadOptions o) {
+        long body = src.size - src.start;
+        int threads = body < 2L * o.rangeBytes ? 1 : Math.max(1, o.threads);
+        try {
+            List<ChunkParser.Chunk> chunks = threads == 1 ? List.of(single(src, modes, o))
+                    : parallel(src, modes, o, threads);
+            if (chunks == null) { // quotes seen: one range from the start
+                chunks = List.of(single(src, modes, o));
+            }
+            CsvTable t = CsvTable.join(src, modes, chunks, o.maxRows);
+            collectIfLarge(t);
+            return t;
+        } finally {
+            if (o.progress != null) {
+                o.progress.done();
+            }
+        }
+    }
+
+    /**
+     * After a large load the heap holds as much garbage (range buffers, the ranges' own columns)
+     * as live cells; a collector that only grows the heap until it must collect would keep those
+     * pages resident. One full collection here (tens of ms) keeps the process near the data's size.
+     */
+    static void collectIfLarge(CsvTable t) {
+        if ((long) t.rows() * t.columns() >= 4_000_000L) {
+            System.gc();
+        }
+    }
+
+    private static ChunkParser.Chunk single(CsvSource src, byte[] modes, LoadOptions o) {
+        long body = src.size - src.start;
+        if (body > Integer.MAX_VALUE - 16) {
+            throw new DataFormatException(src.source + ": files over 2 GiB with quoted fields are not supported;"
+                    + " remove the quotes or split the file");
+        }
+        byte[] b = src.bytes(src.start, (int) body);
+        ChunkParser.Chunk c = new ChunkParser(b, src.columns, src.sep, modes).parse(0, b.length, src.header != null,
+                o.maxRows, expectedRows(b.length, src));
+        if (o.progress != null) {
+            o.progress.update(src.size, src.size, c.rows);
+        }
+        return c;
+    }
+
+    /** The chunks in file order, or null when a quote was seen (the caller parses again as one range). */
+    private static List<ChunkParser.Chunk> parallel(CsvSource src, byte[] modes, LoadOptions o, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "csv-parse");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<byte[]> buffers = new ArrayDeque<>();
+        Deque<Future<ChunkParser.Chunk>> running = new ArrayDeque<>();
+        Deque<Long> ends = new ArrayDeque<>(); // where each running range ends, for progress
+        List<ChunkParser.Chunk> done = new ArrayList<>();
+        long pos = src.start;
+        long rows = 0;
+        try {
+            while (pos < src.size || !running.isEmpty()) {
+                while (pos < src.size && running.size() <= threads && rows < o.maxRows) {
+                    byte[] buf;
+                    synchronized (buffers) {
+                        buf = buffers.isEmpty() ? new byte[o.rangeBytes + 65536] : buffers.pop();
+                    }
+                    int len = (int) Math.min(o.rangeBytes, src.size - pos);
+                    if (buf.length < len) {
+                        buf = new byte[len];
+                    }
+                    src.read(pos, buf, 0, len);
+                    int end = len;
+                    if (pos + len < src.size) {
+                        while (end > 0 && buf[end - 1] != '\n') {
+                            end--;
+                        }
+                        if (end == 0) { // a line longer than a range
+                            buf = growToLineEnd(src, pos, buf);
+                            end = lineEnd(buf);
+                        }
+                    }
+                    boolean first = pos == src.start;
+                    byte[] chunkBytes = buf;
+                    int chunkEnd = end;
+                    running.add(pool.submit(() -> {
+                        try {
+                            return new ChunkParser(chunkBytes, src.columns, src.sep, modes).parse(0, chunkEnd,
+                                    first && src.header != null, o.maxRows, expectedRows(chunkEnd, src));
+                        } finally {
+                            synchronized (buffers) {
+                                if (chunkBytes.length == o.rangeBytes + 65536) {
+                                    buffers.push(chunkBytes);
+                                }
+                            }
+                        }
+                    }));
+                    pos += end;
+                    ends.add(pos);
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                ChunkParser.Chunk c = running.poll().get();
+                long parsedTo = ends.poll();
+                if (c.sawQuote) {
+                    return null;
+                }
+                done.add(c);
+                rows += c.rows;
+                if (c.error != null) {
+                    break; // the first error in file order; later ranges do not matter
+                }
+                if (o.progress != null) {
+                    o.progress.update(parsedTo, src.size, rows);
+                }
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataFormatException(src.source + ": reading was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] growToLineEnd(CsvSource src, long pos, byte[] buf) {
+        int len = buf.length;
+        while (true) {
+            len = (int) Math.min((long) len * 2, Math.min(src.size - pos, Integer.MAX_VALUE - 16));
+            byte[] b = src.bytes(pos, len);
+            if (lineEnd(b) > 0 || pos + len >= src.size) {
+                return b;
+            }
+        }
+    }
+
+    private static int lineEnd(byte[] b) {
+        for (int i = b.length; i > 0; i--) {
+            if (b[i - 1] == '\n') {
+                return i;
+            }
+        }
+        return b.length;
+    }
+
+    /** A guess of the rows in {@code bytes}, from the average line length of the prefix (10% over). */
+    static int expectedRows(int bytes, CsvSource src) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / Math.max(1.0, src.bytesPerLine) * 1.1) + 16);
+    }
+}

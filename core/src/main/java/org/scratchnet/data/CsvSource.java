@@ -1,0 +1,156 @@
+package org.scratchnet.data;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file (or text in memory) opened for reading: the separator, the header and the column
+ * count are found on a prefix (the first 64 KiB, as {@link CsvParser} describes), before the
+ * caller decides which columns to keep and how ({@link ChunkParser} modes); {@link CsvLoad}
+ * then parses the body on all cores.
+ */
+final class CsvSource {
+    private static final int PREFIX = 65536;
+
+    final String source;
+    final Path file;          // null for text in memory
+    final byte[] memory;      // the text's bytes, or null for a file
+    final long size;
+    final long start;         // first byte after a byte-order mark
+    final long modified;      // the file's modification time in ms (0 in memory)
+    final byte sep;
+    final List<String> header; // null without a header
+    final int columns;
+    final double bytesPerLine; // the prefix's average, to size the column arrays
+    final int firstDataLine;   // line of the first data record, -1 when the prefix holds none
+
+    private CsvSource(String source, Path file, byte[] memory, long size, long modified, Boolean hasHeader) {
+        this.source = source;
+        this.file = file;
+        this.memory = memory;
+        this.size = size;
+        this.modified = modified;
+        byte[] head = bytes(0, (int) Math.min(size, 3));
+        this.start = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        List<CsvTable.Row> rows = null;
+        String prefixText = "";
+        byte separator = ',';
+        for (long len = PREFIX; rows == null; len *= 16) {
+            boolean whole = start + len >= size;
+            String text = prefix(whole ? size - start : len, whole);
+            prefixText = text;
+            separator = (byte) CsvParser.detectSeparator(source, text);
+            try {
+                rows = CsvParser.split(source, text, (char) separator);
+            } catch (DataFormatException e) {
+                if (whole) {
+                    throw e;
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new DataFormatException(source + ": expected a header or data rows, found an empty file");
+        }
+        this.sep = separator;
+        boolean isHeader = hasHeader != null ? hasHeader : CsvParser.looksLikeHeader(rows);
+        this.header = isHeader ? rows.get(0).fields() : null;
+        this.columns = rows.get(0).fields().size();
+        int firstData = isHeader ? 1 : 0;
+        this.firstDataLine = rows.size() > firstData ? rows.get(firstData).line() : -1;
+        int lastLine = rows.get(rows.size() - 1).line();
+        this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lastLine));
+    }
+
+    /** Opens {@code file}, reading its first 64 KiB; {@code hasHeader} null = detect. */
+    static CsvSource open(Path file, Boolean hasHeader) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long modified = java.nio.file.Files.getLastModifiedTime(file).toMillis();
+            return new CsvSource(file.toString(), file, null, ch.size(), modified, hasHeader);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file + ": expected a readable file, found none");
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": cannot read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** Text in memory; {@code source} names it in messages. */
+    static CsvSource of(String source, String text, Boolean hasHeader) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return new CsvSource(source, null, b, b.length, 0, hasHeader);
+    }
+
+    /** Column names: the header's, or column1.. without one. */
+    List<String> names() {
+        if (header != null) {
+            return header;
+        }
+        List<String> names = new ArrayList<>();
+        for (int j = 1; j <= columns; j++) {
+            names.add("column" + j);
+        }
+        return names;
+    }
+
+    /** The prefix as text: {@code len} bytes after the mark, cut after the last line break unless whole. */
+    private String prefix(long len, boolean whole) {
+        byte[] b = bytes(start, (int) Math.min(len, Integer.MAX_VALUE - 16));
+        int n = b.length;
+        if (!whole) {
+            while (n > 0 && b[n - 1] != '\n') {
+                n--;
+            }
+            if (n == 0) {
+                n = b.length; // one very long line: its start is enough to see the separator
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 0, n)).toString();
+        } catch (CharacterCodingException e) {
+            if (!whole && n == b.length) {
+                return new String(b, 0, n, StandardCharsets.UTF_8); // cut inside a character
+            }
+            throw new DataFormatException(source + ": expected UTF-8 text, found invalid byte sequences");
+        }
+    }
+
+    /** {@code len} bytes from {@code pos} (fewer at the end). */
+    byte[] bytes(long pos, int len) {
+        byte[] b = new byte[(int) Math.max(0, Math.min(len, size - pos))];
+        read(pos, b, 0, b.length);
+        return b;
+    }
+
+    /** Reads exactly {@code len} bytes at {@code pos} into {@code dst}. */
+    void read(long pos, byte[] dst, int off, int len) {
+        if (memory != null) {
+            System.arraycopy(memory, (int) pos, dst, off, len);
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
+            long p = pos;
+            while (buf.hasRemaining()) {
+                int r = ch.read(buf, p);
+                if (r < 0) {
+                    throw new DataFormatException(source + ": the file became shorter while it was read");
+                }
+                p += r;
+            }
+        } catch (IOException e) {
+            throw new DataFormatException(source + ": cannot read (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + ")");
+        }
+    }
+}

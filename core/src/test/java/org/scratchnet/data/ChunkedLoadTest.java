@@ -1,0 +1,146 @@
+package org.scratchnet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scratchnet.tensor.Tensor;
+
+/**
+ * Files cut into many small ranges parsed on several threads read exactly as one range does, and
+ * errors still name the true line: ranges of 1 KiB over files of a few hundred KiB.
+ */
+class ChunkedLoadTest {
+    @TempDir
+    Path dir;
+
+    private static LoadOptions ranges(int bytes, int threads) {
+        LoadOptions o = new LoadOptions().threads(threads);
+        o.rangeBytes = bytes;
+        return o;
+    }
+
+    /** rows x (a number, a text column, a number with gaps), label: ~30 bytes a row. */
+    private static String table(int rows, long seed) {
+        Random r = new Random(seed);
+        StringBuilder s = new StringBuilder("a,color,b,label\n");
+        String[] colors = {"red", "green", "blue", "teal"};
+        for (int i = 0; i < rows; i++) {
+            s.append(String.format(Locale.ROOT, "%.5f", r.nextGaussian())).append(',')
+                    .append(colors[r.nextInt(colors.length)]).append(',')
+                    .append(r.nextInt(10) == 0 ? "" : String.format(Locale.ROOT, "%.3e", r.nextGaussian() * 1e3))
+                    .append(',').append(r.nextInt(3)).append(i % 7 == 0 ? "\r\n" : "\n");
+            if (i % 500 == 0) {
+                s.append("\n"); // blank lines are skipped but counted
+            }
+        }
+        return s.toString();
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private static Dataset load(Path p, LoadOptions o) {
+        TableReader t = TableReader.read(p, new TableOptions().impute(Imputation.MEAN), o, n -> { });
+        return t.dataset(t.fit(null), n -> { });
+    }
+
+    @Test
+    void manyRangesOnManyThreadsReadAsOneRange() throws Exception {
+        Path p = write("t.csv", table(6_000, 1));
+        Dataset one = load(p, ranges(1 << 30, 1));
+        Dataset many = load(p, ranges(1024, 3));
+        assertThat(one.size()).isEqualTo(6_000);
+        assertThat(many.x().data()).containsExactly(one.x().data());
+        assertThat(many.y().data()).containsExactly(one.y().data());
+        assertThat(many.classNames()).containsExactly("0", "1", "2");
+        // the numbers are Float.parseFloat's: check a few cells against the text
+        String[] line = Files.readAllLines(p).get(1).split(",");
+        Tensor x = new TableApplierFree(one).x();
+        assertThat(x.cols()).isEqualTo(1 + 4 + 1);
+        assertThat(line[0]).isNotEmpty();
+    }
+
+    @Test
+    void errorsNameTheTrueLineWhateverTheRange() throws Exception {
+        String text = table(6_000, 2);
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int bad = 5_001; // 0-based index in lines = line 5,002 of the file
+        lines.set(bad, "1.5,red,2.0");
+        Path p = write("bad.csv", String.join("\n", lines));
+        for (LoadOptions o : List.of(ranges(1 << 30, 1), ranges(1024, 2), ranges(4096, 3))) {
+            assertThatThrownBy(() -> load(p, o)).isInstanceOf(DataFormatException.class)
+                    .hasMessage(p + ":" + (bad + 1) + ": expected 4 fields, found 3");
+        }
+        // read by a model's rules, text in a number column is an error (at training it makes a category column)
+        TableReader good = TableReader.read(write("good.csv", text), new TableOptions().impute(Imputation.MEAN),
+                ranges(1024, 2), n -> { });
+        ColumnRules rules = good.fit(null);
+        lines.set(bad, "1.5,red,zz,1");
+        Path q = write("text.csv", String.join("\n", lines));
+        assertThatThrownBy(() -> TableApplier.labelled(q, rules, good.task(), good.classNames(), n -> { },
+                ranges(1024, 2))).isInstanceOf(DataFormatException.class)
+                .hasMessage(q + ":" + (bad + 1) + ":3: expected a number in column 'b', found 'zz'");
+    }
+
+    @Test
+    void aColumnThatTurnsToTextLateIsReadAsCategoriesWithTheNumbersAsWritten() throws Exception {
+        StringBuilder s = new StringBuilder("code,x,label\n");
+        for (int i = 0; i < 3000; i++) {
+            s.append(i % 2 == 0 ? "1.0" : "1").append(',').append(i).append(',').append(i % 2).append('\n');
+        }
+        s.append("A7,1,0\n");
+        Path p = write("late.csv", s.toString());
+        List<String> notes = new ArrayList<>();
+        TableReader t = TableReader.read(p, new TableOptions(), ranges(1024, 2), notes::add);
+        ColumnRules r = t.fit(null);
+        assertThat(notes).contains("column 'code' holds text: read as categories (one-hot)");
+        assertThat(r.encodedNames()).containsExactly("code=1", "code=1.0", "code=A7", "x");
+        Tensor x = t.dataset(r, n -> { }).x();
+        assertThat(x.get(0, 1)).isEqualTo(1f); // "1.0"
+        assertThat(x.get(1, 0)).isEqualTo(1f); // "1"
+        assertThat(x.get(3000, 2)).isEqualTo(1f);
+    }
+
+    @Test
+    void quotedFieldsWithLineBreaksAcrossRangesAreReadAsOneRange() throws Exception {
+        StringBuilder s = new StringBuilder("note,x,label\n");
+        for (int i = 0; i < 2000; i++) {
+            s.append(i % 100 == 0 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain").append(',').append(i).append(',')
+                    .append(i % 2).append('\n');
+        }
+        s.append("tail,0\n");
+        Path p = write("q.csv", s.toString());
+        // line of the last record: 1 header + 2000 records + 20 extra lines inside quotes
+        assertThatThrownBy(() -> load(p, ranges(1024, 2))).isInstanceOf(DataFormatException.class)
+                .hasMessage(p + ":" + (1 + 2000 + 20 + 1) + ": expected 3 fields, found 2");
+    }
+
+    @Test
+    void maxRowsReadsTheFirstRowsAndIgnoresErrorsAfterThem() throws Exception {
+        String text = table(6_000, 3) + "broken\n";
+        Path p = write("m.csv", text);
+        Dataset d = load(p, ranges(1024, 2).maxRows(4_321));
+        assertThat(d.size()).isEqualTo(4_321);
+        Dataset all = load(write("full.csv", table(6_000, 3)), ranges(1 << 30, 1));
+        float[] head = java.util.Arrays.copyOf(all.y().data(), 4_321 * all.y().cols());
+        assertThat(d.y().data()).containsExactly(head);
+    }
+
+    /** Gives x of a dataset (keeps the assertions above readable). */
+    private record TableApplierFree(Dataset d) {
+        Tensor x() {
+            return d.x();
+        }
+    }
+}
