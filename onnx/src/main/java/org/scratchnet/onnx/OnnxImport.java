@@ -87,6 +87,20 @@ public final class OnnxImport {
         }
     }
 
+    /**
+     * A serialized float {@code TensorProto} (the {@code input_0.pb} / {@code output_0.pb} files
+     * of ONNX's test data) as a tensor of its shape; problems are one line naming the file.
+     */
+    public static org.scratchnet.tensor.Tensor readTensor(Path file) {
+        try {
+            return OnnxTensors.toTensor(file.toString(), ai.onnx.proto.OnnxMl.TensorProto.parseFrom(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw fail(file.toString(), "cannot read a tensor (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new OnnxFormatException(e.getMessage());
+        }
+    }
+
     /** The default-domain opset, checked against the supported range. */
     private static int opset(String source, ModelProto m) {
         long found = -1;
