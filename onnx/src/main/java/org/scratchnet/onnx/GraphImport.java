@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.TargetScale;
 import org.scratchnet.layer.Layer;
@@ -76,6 +75,8 @@ final class GraphImport {
     float[] mean;
     float[] std;
     TargetScale target;
+    /** Zeros a Pad put around H and W, [top, bottom, left, right], for the next Conv or AveragePool. */
+    int[] pendingPads;
     float pendingScale = Float.NaN;
 
     GraphImport(GraphProto g, int opset) {
@@ -127,6 +128,9 @@ final class GraphImport {
                         + "expected the graph output");
             }
             cur = new NodeImport(this, users.get(0), cur).apply();
+        }
+        if (pendingPads != null) {
+            throw new IllegalArgumentException("the graph ends in a Pad; a Pad is only supported right before Conv or AveragePool");
         }
         if (!Float.isNaN(pendingScale)) {
             throw new IllegalArgumentException("the graph ends in Mul by a constant without the Add of the output scaling");
@@ -274,8 +278,4 @@ final class GraphImport {
         }
         return b.append(']').toString();
     }
-
-    static final Set<String> SUPPORTED = Set.of("Gemm", "MatMul", "Add", "Sub", "Div", "Mul", "Relu", "LeakyRelu",
-            "Tanh", "Sigmoid", "Softmax", "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "Flatten", "Reshape",
-            "BatchNormalization", "Dropout", "Identity", "Transpose", "Constant");
 }

@@ -19,7 +19,7 @@ final class NodeImport {
     /** The operators read, for the message about any other. */
     static final String SUPPORTED = "Gemm, MatMul (+ Add as its bias), Transpose of a weight, Sub/Div by constants at "
             + "the input, Relu, LeakyRelu, Tanh, Sigmoid, Softmax, Conv, MaxPool, AveragePool, GlobalAveragePool, Flatten, "
-            + "Reshape (to flatten), BatchNormalization, Dropout, Identity, Constant";
+            + "Reshape (to flatten), BatchNormalization, Dropout, Identity, Constant, Pad (zeros, before Conv or AveragePool)";
 
     private final GraphImport g;
     private final NodeProto node;
@@ -44,6 +44,9 @@ final class NodeImport {
             throw new IllegalArgumentException(where + " has no output");
         }
         String op = node.getOpType();
+        if (g.pendingPads != null && !op.equals("Conv") && !op.equals("AveragePool")) {
+            throw new IllegalArgumentException(where + " follows a Pad; a Pad is only supported right before Conv or AveragePool");
+        }
         if (!op.equals("Add") && !op.equals("Sub") && !op.equals("Div") && !op.equals("Mul")
                 && (node.getInputCount() == 0 || !node.getInput(0).equals(x))) {
             throw new IllegalArgumentException(where + ": the data must be its first input");
@@ -77,6 +80,7 @@ final class NodeImport {
             case "Reshape" -> reshape();
             case "BatchNormalization" -> batchNorm();
             case "Dropout" -> dropout();
+            case "Pad" -> pad();
             case "Identity" -> {
             }
             default -> throw unsupported("operator " + OnnxImport.shorten(op));
@@ -230,9 +234,12 @@ final class NodeImport {
         a.require(kernel != null, "kernel_shape is missing");
         a.require(a.integer("ceil_mode", 0) == 0, "ceil_mode 1 is not supported (only floor)");
         Map<String, Object> c = new LinkedHashMap<>();
+        boolean padded = g.pendingPads != null;
+        a.require(!padded || op.equals("AveragePool") && a.ints("pads", 4, List.of(0, 0, 0, 0)).equals(List.of(0, 0, 0, 0)),
+                "a Pad before it is only supported for an AveragePool without pads of its own");
         window(c, kernel, List.of(1, 1));
         if (op.equals("AveragePool")) {
-            c.put("count_include_pad", a.integer("count_include_pad", 0) != 0);
+            c.put("count_include_pad", padded || a.integer("count_include_pad", 0) != 0);
         }
         g.add(where, type(op.equals("MaxPool") ? "maxpool2d" : "avgpool2d"), c, Map.of());
     }
@@ -247,6 +254,11 @@ final class NodeImport {
             case "NOTSET" -> {
                 List<Integer> p = a.ints("pads", 4, List.of(0, 0, 0, 0));
                 pads = List.of(p.get(0), p.get(2), p.get(1), p.get(3));
+                if (g.pendingPads != null) { // a zero Pad right before: its pixels join this node's padding
+                    int[] q = g.pendingPads;
+                    pads = List.of(pads.get(0) + q[0], pads.get(1) + q[1], pads.get(2) + q[2], pads.get(3) + q[3]);
+                    g.pendingPads = null;
+                }
             }
             case "VALID" -> pads = List.of(0, 0, 0, 0);
             case "SAME_UPPER", "SAME_LOWER" -> {
@@ -268,6 +280,36 @@ final class NodeImport {
         int total = Math.max(0, (out - 1) * s + k - size);
         int small = total / 2;
         return upper ? new int[] {small, total - small} : new int[] {total - small, small};
+    }
+
+    /**
+     * Pad with zeros around H and W (PyTorch writes one before some pools): nothing when every pad
+     * is 0, else the pads are added to the next Conv or AveragePool (which then counts them).
+     */
+    private void pad() {
+        requireImage();
+        a.require(a.string("mode", "constant").equals("constant"), "mode '" + OnnxImport.shorten(a.string("mode", ""))
+                + "' is not supported (only constant zeros)");
+        long[] p;
+        float value;
+        if (g.opset < 11) {
+            List<Integer> q = a.ints("pads", 8, null);
+            a.require(q != null, "pads is missing");
+            p = q.stream().mapToLong(Integer::longValue).toArray();
+            value = a.real("value", 0f);
+        } else {
+            p = OnnxTensors.toLongs(where, requireProto(input(1), "pads"));
+            value = input(2).isEmpty() ? 0f : g.constant(where, input(2), "value").data()[0];
+        }
+        a.require(p.length == 8 && p[0] == 0 && p[1] == 0 && p[4] == 0 && p[5] == 0, "pads " + Arrays.toString(p)
+                + " are not supported: expected 8 values padding only H and W");
+        a.require(value == 0f, "padding with " + value + " is not supported (only zeros)");
+        for (long v : p) {
+            a.require(v >= 0 && v <= 1024, "pads " + Arrays.toString(p) + " are not supported (expected 0 to 1024)");
+        }
+        if (p[2] != 0 || p[3] != 0 || p[6] != 0 || p[7] != 0) {
+            g.pendingPads = new int[] {(int) p[2], (int) p[6], (int) p[3], (int) p[7]};
+        }
     }
 
     private void flatten() {
