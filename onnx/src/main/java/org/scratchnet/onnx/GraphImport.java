@@ -251,8 +251,10 @@ final class GraphImport {
     /** Adds a layer plan, checking its tensors' shapes against what the layer type expects for the current shape. */
     void add(String where, LayerType type, Map<String, Object> config, Map<String, Tensor> tensors) {
         Map<String, int[]> expected;
+        int[] next;
         try {
             expected = type.tensors(config, shape);
+            next = type.create("layer", config, shape).outputShape(shape);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }
@@ -266,7 +268,6 @@ final class GraphImport {
             }
             shaped.put(e.getKey(), t);
         }
-        int[] next = type.create("check", config, shape).outputShape(shape);
         plans.add(new Plan(type, config, shaped));
         shape = next;
     }

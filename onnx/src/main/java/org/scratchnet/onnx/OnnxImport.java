@@ -181,8 +181,14 @@ public final class OnnxImport {
         }
     }
 
+    /** A name or value from the file for a message: control characters escaped, long ones cut. */
     static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return b.length() >= 60 && s.length() > 57 ? b.substring(0, 57) + "..." : b.toString();
     }
 
     static OnnxFormatException fail(String source, String message) {

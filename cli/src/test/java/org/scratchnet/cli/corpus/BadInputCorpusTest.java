@@ -272,6 +272,7 @@ class BadInputCorpusTest {
         all.addAll(modelCases());
         all.addAll(CommandLineCases.cases());
         all.addAll(TableCases.cases());
+        all.addAll(OnnxCases.cases());
         return all;
     }
 
