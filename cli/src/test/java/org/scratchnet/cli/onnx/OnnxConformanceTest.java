@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scratchnet.cli.CliRun;
 import org.scratchnet.data.Npy;
+import org.scratchnet.onnx.Ort;
 import org.scratchnet.onnx.OnnxImport;
 import org.scratchnet.tensor.Tensor;
 

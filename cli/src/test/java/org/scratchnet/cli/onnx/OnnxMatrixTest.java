@@ -15,6 +15,7 @@ import org.scratchnet.cli.CliRun;
 import org.scratchnet.cli.mnist.MnistCnnExample;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.data.Npy;
+import org.scratchnet.onnx.Ort;
 import org.scratchnet.data.Standardizer;
 import org.scratchnet.data.TableApplier;
 import org.scratchnet.data.Task;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.scratchnet.cli.CliRun;
 import org.scratchnet.data.Npy;
+import org.scratchnet.onnx.Ort;
 import org.scratchnet.data.Task;
 import org.scratchnet.init.Rng;
 import org.scratchnet.io.ModelFile;

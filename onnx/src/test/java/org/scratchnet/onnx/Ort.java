@@ -1,4 +1,4 @@
-package org.scratchnet.cli.onnx;
+package org.scratchnet.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -17,17 +17,23 @@ import org.scratchnet.tensor.Tensor;
 /**
  * Runs an ONNX file in ONNX Runtime (one thread) on one float input. ONNX Runtime unpacks its
  * native library into an {@code onnxruntime-java*} folder in the temp directory and leaves the
- * folder behind, empty: {@link #cleanTemp} removes the ones this JVM made.
+ * folder behind, empty: {@link #cleanTemp} removes the ones this JVM made. Shared with the cli
+ * module's tests through this module's test-jar.
  */
-final class Ort {
+public final class Ort {
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Set<Path> BEFORE = ortFolders();
 
     private Ort() {
     }
 
+    /** Notes the temp folders present now; call before ONNX Runtime loads when it is not loaded through {@link #run}. */
+    public static void watchTemp() {
+        // loading this class records BEFORE
+    }
+
     /** x (N, ...sample) through the model's one input; returns its first output with ORT's shape. */
-    static Tensor run(Path model, Tensor x) throws OrtException {
+    public static Tensor run(Path model, Tensor x) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
             o.setIntraOpNumThreads(1);
@@ -60,7 +66,7 @@ final class Ort {
      * folder first, so the folder is left behind; the loaded libraries can go now (Linux keeps a
      * deleted library mapped), and then the folder.
      */
-    static void cleanTemp() {
+    public static void cleanTemp() {
         for (Path p : ortFolders()) {
             if (!BEFORE.contains(p)) {
                 try (Stream<Path> s = Files.list(p)) {
@@ -90,7 +96,7 @@ final class Ort {
      * trailing 1s): an absolute difference for values up to 1, relative above (a regression
      * output of 3000 has float steps of 2.4e-4).
      */
-    static double maxDiff(Tensor a, Tensor b) {
+    public static double maxDiff(Tensor a, Tensor b) {
         if (a.size() != b.size()) {
             throw new AssertionError("sizes differ: " + a.shapeString() + " vs " + b.shapeString());
         }
