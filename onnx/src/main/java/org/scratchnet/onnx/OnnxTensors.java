@@ -76,7 +76,8 @@ final class OnnxTensors {
     static Tensor toTensor(String where, TensorProto t) {
         int[] dims = dims(where, t);
         int n = count(dims);
-        float[] v = new float[n];
+        float[] v;
+        // sizes are checked against the data present before anything is allocated, so a forged shape costs nothing
         if (t.getDataType() == TensorProto.DataType.FLOAT.getNumber()) {
             if (t.hasRawData() && !t.getRawData().isEmpty()) {
                 ByteString raw = t.getRawData();
@@ -84,15 +85,18 @@ final class OnnxTensors {
                     throw new IllegalArgumentException(where + ": tensor '" + t.getName() + "' has " + raw.size()
                             + " bytes of data, its shape " + Arrays.toString(dims) + " needs " + 4L * n);
                 }
+                v = new float[n];
                 raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
             } else {
                 requireCount(where, t, t.getFloatDataCount(), n, dims);
+                v = new float[n];
                 for (int i = 0; i < n; i++) {
                     v[i] = t.getFloatData(i);
                 }
             }
         } else if (t.getDataType() == TensorProto.DataType.DOUBLE.getNumber() && !t.hasRawData()) {
             requireCount(where, t, t.getDoubleDataCount(), n, dims);
+            v = new float[n];
             for (int i = 0; i < n; i++) {
                 v[i] = (float) t.getDoubleData(i);
             }
@@ -110,15 +114,17 @@ final class OnnxTensors {
             throw new IllegalArgumentException(where + ": tensor '" + t.getName() + "' has data type "
                     + typeName(t.getDataType()) + ", expected INT64");
         }
-        long[] v = new long[n];
+        long[] v;
         if (t.hasRawData() && !t.getRawData().isEmpty()) {
             if (t.getRawData().size() != 8L * n) {
                 throw new IllegalArgumentException(where + ": tensor '" + t.getName() + "' has "
                         + t.getRawData().size() + " bytes of data, expected " + 8L * n);
             }
+            v = new long[n];
             t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
         } else {
             requireCount(where, t, t.getInt64DataCount(), n, new int[] {n});
+            v = new long[n];
             for (int i = 0; i < n; i++) {
                 v[i] = t.getInt64Data(i);
             }
