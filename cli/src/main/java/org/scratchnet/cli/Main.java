@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             org.scratchnet.cli.train.GradcheckCommand.class,
             org.scratchnet.cli.train.SweepCommand.class,
             org.scratchnet.cli.mnist.DataCommand.class,
+            org.scratchnet.cli.onnx.ExportCommand.class,
+            org.scratchnet.cli.onnx.ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

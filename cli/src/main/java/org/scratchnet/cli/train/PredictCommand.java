@@ -10,6 +10,7 @@ import org.scratchnet.cli.AtomicFiles;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.ColumnRules;
 import org.scratchnet.data.DataFormatException;
+import org.scratchnet.data.Npy;
 import org.scratchnet.data.TableApplier;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
@@ -38,7 +39,8 @@ public final class PredictCommand implements Callable<Integer> {
     String input;
 
     @Option(names = "--data", paramLabel = "SPEC",
-            description = "csv:PATH with the model's feature columns (a label column, if present, is ignored), or a built-in.")
+            description = "csv:PATH with the model's feature columns (a label column, if present, is ignored), "
+                    + "npy:PATH (a float32 NumPy array, batch first: [N, D] or [N, C, H, W]), or a built-in.")
     String dataSpec;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of the CSV to drop (default: none, or the last when there is one column too many).")
@@ -53,7 +55,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for the built-in generators (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--output", paramLabel = "FILE.csv", description = "Also write the predictions as CSV.")
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Also write the predictions: FILE.npy as a float32 NumPy array (probabilities, or values for "
+                    + "regression; [N, K]), any other name as CSV; both at full float precision.")
     Path output;
 
     @Override
@@ -67,7 +71,9 @@ public final class PredictCommand implements Callable<Integer> {
         int d = saved.model().inputWidth();
         Tensor x;
         List<String> notes = new ArrayList<>(); // on stderr (stdout holds the predictions), once the input has loaded
-        if (input != null && saved.columns() != null) {
+        if (dataSpec != null && DataSpec.kind(dataSpec).equals("npy")) {
+            x = NpyInput.features(dataSpec, saved.model().inputShape());
+        } else if (input != null && saved.columns() != null) {
             x = parseTableRows(input, saved.columns(), notes);
         } else if (input != null) {
             x = parseRows(input, d);
@@ -90,6 +96,7 @@ public final class PredictCommand implements Callable<Integer> {
         notes.forEach(n -> err.println("note: " + n));
         err.flush();
         Tensor pred = saved.predict(x);
+        Tensor written = pred;
         StringBuilder csv = new StringBuilder();
         if (saved.task() == Task.REGRESSION) {
             csv.append(pred.cols() == 1 ? "value" : header("value_", pred.cols())).append('\n');
@@ -98,13 +105,15 @@ public final class PredictCommand implements Callable<Integer> {
                 StringBuilder row = new StringBuilder();
                 for (int j = 0; j < pred.cols(); j++) {
                     row.append(j == 0 ? "" : ",").append(fmt(pred.get(i, j)));
+                    csv.append(j == 0 ? "" : ",").append(pred.get(i, j));
                 }
                 out.println((i + 1) + "," + row);
-                csv.append(row).append('\n');
+                csv.append('\n');
             }
         } else {
             List<String> names = ModelFiles.classNames(saved);
             Tensor probs = Scores.probabilities(pred, Losses.byName(saved.loss()));
+            written = probs;
             int[] classes = Scores.classes(probs);
             out.println("row,class,probability");
             csv.append("class,probability");
@@ -113,18 +122,20 @@ public final class PredictCommand implements Callable<Integer> {
             }
             csv.append('\n');
             for (int i = 0; i < classes.length; i++) {
-                String p = fmt(Scores.confidence(probs, i, classes[i]));
-                out.println((i + 1) + "," + names.get(classes[i]) + "," + p);
+                float p = Scores.confidence(probs, i, classes[i]);
+                out.println((i + 1) + "," + names.get(classes[i]) + "," + fmt(p));
                 csv.append(quote(names.get(classes[i]))).append(',').append(p);
                 for (int c = 0; c < names.size(); c++) {
-                    csv.append(',').append(fmt(Scores.confidence(probs, i, c)));
+                    csv.append(',').append(Scores.confidence(probs, i, c));
                 }
                 csv.append('\n');
             }
         }
         if (output != null) {
-            String text = csv.toString();
-            AtomicFiles.writeOrFail(output, o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            // the file keeps every float digit (Float.toString round-trips); the screen shows 4 decimals
+            byte[] bytes = output.toString().toLowerCase(Locale.ROOT).endsWith(".npy") ? Npy.toBytes(written)
+                    : csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            AtomicFiles.writeOrFail(output, o -> o.write(bytes));
             out.println("predictions written to " + output);
         }
         out.flush();

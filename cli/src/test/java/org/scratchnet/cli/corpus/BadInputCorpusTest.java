@@ -276,6 +276,7 @@ class BadInputCorpusTest {
         all.addAll(CommandLineCases.cases());
         all.addAll(TableCases.cases());
         all.addAll(BigFileCases.cases());
+        all.addAll(OnnxCases.cases());
         return all;
     }
 
