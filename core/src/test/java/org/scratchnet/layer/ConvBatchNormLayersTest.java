@@ -161,6 +161,16 @@ class ConvBatchNormLayersTest {
         assertThat(c.bias().value().data()).doesNotContain(0.5f); // a null bias initializer keeps the default
         c.withInit(Initializers.constant(0.5f), Initializers.constant(2f)).initialize(new Rng(3));
         assertThat(c.bias().value().data()).containsOnly(2f);
+        assertThat(c.geometry().sh).isEqualTo(2);
+        assertThat(c.geometry().padTop).isEqualTo(1);
+        // Xavier's bound √(6 / (fan_in + fan_out)), fan_out = O·kH·kW = 27: some weight comes near it
+        c.withInit(Initializers.xavierUniform(), null).initialize(new Rng(5));
+        double xavier = Math.sqrt(6.0 / (18 + 27)), largest = 0;
+        for (float v : c.weight().value().data()) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        assertThat(largest).isLessThanOrEqualTo(xavier).isGreaterThan(0.8 * xavier);
+        new Conv2D("one", new int[] {1, 3, 3}, 1, new int[] {3, 3}, new int[] {1, 1}, new int[4], true); // one filter is fine
         Conv2D noBias = new Conv2D("n", new int[] {1, 3, 3}, 2, new int[] {3, 3}, new int[] {1, 1}, new int[4], false);
         assertThat(noBias.bias()).isNull();
         assertThat(noBias.parameters()).hasSize(1);

@@ -92,6 +92,12 @@ class PoolLayersTest {
         assertThat(gap.outputShape(new int[] {3, 2, 2})).containsExactly(3);
         assertThat(GlobalAvgPool.TYPE.tensors(Map.of(), new int[] {3, 2, 2})).isEmpty();
         assertThatThrownBy(() -> GlobalAvgPool.TYPE.tensors(Map.of(), new int[] {3})).isInstanceOf(ShapeException.class);
+        assertThatThrownBy(() -> gap.outputShape(new int[] {3, 2, 3})).isInstanceOf(ShapeException.class);
+        assertThat(max.geometry().kh).isEqualTo(2);
+        assertThat(avg.geometry().sw).isEqualTo(2);
+        assertThat(avg.geometry().padLeft).isEqualTo(1);
+        assertThatThrownBy(() -> avg.backward(Tensor.zeros(1, 1, 2, 2), true))
+                .hasMessage("AvgPool2D(p): backward called before a training forward");
     }
 
     @Test
