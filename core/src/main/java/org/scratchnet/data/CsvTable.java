@@ -196,6 +196,16 @@ final class CsvTable {
         return ChunkParser.isText(v) && missing[col][v - ChunkParser.TEXT_BASE];
     }
 
+    /** False when no cell of the column can be missing (its dictionary holds no empty or NA-like text). */
+    boolean mayMiss(int col) {
+        for (boolean m : missing[col]) {
+            if (m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Replaces column {@code col} with the same column read in {@link ChunkParser#TEXT} mode
      * (every cell a code, numbers as written), for a column that turned out to hold categories.

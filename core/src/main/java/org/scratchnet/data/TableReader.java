@@ -89,7 +89,14 @@ public final class TableReader {
         String labelName = names.get(labelCol);
         boolean[] keep = new boolean[all.rows()];
         int noLabel = 0, dropped = 0;
-        for (int i = 0; i < all.rows(); i++) {
+        boolean anyMissing = all.mayMiss(labelCol);
+        for (int col : featureCols) {
+            anyMissing |= all.mayMiss(col);
+        }
+        if (!anyMissing) { // no column holds a missing-value text at all: every row is kept, no row needs a look
+            java.util.Arrays.fill(keep, true);
+        }
+        for (int i = 0; anyMissing && i < all.rows(); i++) {
             if (all.missing(labelCol, i)) {
                 noLabel++;
                 continue;
