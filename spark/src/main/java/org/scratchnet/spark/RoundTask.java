@@ -30,6 +30,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
     private final int epochRows;
     private final long seed;
     private final boolean classify;
+    private final long failOnceAtStep;
 
     /**
      * What every partition starts a round from.
@@ -46,7 +47,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
     }
 
     RoundTask(String run, Broadcast<byte[]> model, Broadcast<RoundStart> start, int batch, int firstStepInEpoch,
-            int steps, int epochRows, long seed, boolean classify) {
+            int steps, int epochRows, long seed, boolean classify, long failOnceAtStep) {
         this.run = run;
         this.model = model;
         this.start = start;
@@ -56,6 +57,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
         this.epochRows = epochRows;
         this.seed = seed;
         this.classify = classify;
+        this.failOnceAtStep = failOnceAtStep;
     }
 
     @Override
@@ -66,6 +68,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
             return acc.add(v.block().partition(), new double[0]);
         }
         RoundStart s = start.value();
+        Faults.maybeFail(failOnceAtStep, s.stepsDone() + 1, v.block().partition());
         Workers.Worker w = Workers.borrow(run, model.value());
         try {
             Weights.load(w.model, s.weights());

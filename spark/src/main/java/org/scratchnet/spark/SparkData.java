@@ -23,7 +23,7 @@ public final class SparkData {
         try {
             return kind.equals("parquet") ? spark.read().parquet(path)
                     : spark.read().option("header", "true").option("inferSchema", "true").csv(path);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // AnalysisException is a checked exception that Scala throws undeclared
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             if (why.contains("PATH_NOT_FOUND") || why.contains("does not exist")) {
                 throw SparkInputException.data(option + " " + spec + ": path does not exist");

@@ -129,6 +129,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
             }
             run = run.withEpochs(more);
         }
+        boolean existed = SparkSession.getDefaultSession().isDefined(); // an embedding program's (or a test's) session
         SparkSession session = session();
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(session.sparkContext());
@@ -163,11 +164,17 @@ public final class SparkTrainCommand implements Callable<Integer> {
             out.println("saved model to " + save);
             return 0;
         } finally {
-            session.stop();
+            if (!existed) {
+                session.stop();
+            }
         }
     }
 
     private SparkRun settings() {
+        Path dir = save.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw SparkInputException.usage("--save " + save + ": directory " + dir + " does not exist");
+        }
         if (targetAccuracy > 0 && validationData == null) {
             throw SparkInputException.usage("--target-accuracy needs --validation-data");
         }

@@ -81,15 +81,19 @@ public final class SparkTrainer {
                 org.scratchnet.loss.Losses.byName(start.loss())));
         Evaluator eval = validation == null ? null : new Evaluator(sc, id, modelBytes, classify);
         int last = epochsDone + run.epochs();
+        long stepNanos = 0, stepCount = 0;
+        int firstEpoch = epochsDone + 1;
         try {
-            for (int epoch = epochsDone + 1; epoch <= last; epoch++) {
+            for (int epoch = firstEpoch; epoch <= last; epoch++) {
                 long began = System.nanoTime();
                 if (shuffled) {
                     shuffleRng.shuffle(order);
                 }
                 JavaRDD<EpochView> view = views(blocks, offsets, order);
                 Steps.Tally tally = new Steps.Tally();
-                int first = epoch == epochsDone + 1 ? inEpoch : 0;
+                long stepStart = System.nanoTime();
+                long stepsBefore = stepsDone;
+                int first = epoch == firstEpoch ? inEpoch : 0; // a resumed run goes on mid-epoch
                 for (int b = first; b < perEpoch; ) {
                     int k = run.syncEvery() <= 1 ? 1 : Math.min(run.syncEvery(), perEpoch - b);
                     if (run.syncEvery() <= 1) {
@@ -103,6 +107,8 @@ public final class SparkTrainer {
                         checkpoint(start, optimizer, b == perEpoch ? epoch : epoch - 1, stepsDone);
                     }
                 }
+                stepNanos += System.nanoTime() - stepStart;
+                stepCount += stepsDone - stepsBefore;
                 view.unpersist(false);
                 epochsDone = epoch;
                 String line = String.format(Locale.ROOT, "epoch %d/%d: loss %.4f%s", epoch, last, tally.loss(),
@@ -121,6 +127,8 @@ public final class SparkTrainer {
                     break;
                 }
             }
+            log.accept(String.format(Locale.ROOT, "mean step %.1f ms over %d steps (the epochs' step loops, without"
+                    + " evaluation)", stepNanos / 1e6 / Math.max(1, stepCount), stepCount));
         } finally {
             modelBytes.destroy();
             Workers.forget(id);

@@ -96,7 +96,7 @@ final class Steps {
                 optimizer.config(), flatState, keys, stepsDone);
         Broadcast<RoundTask.RoundStart> bc = sc.broadcast(start);
         int p = view.getNumPartitions();
-        RoundTask task = new RoundTask(id, modelBytes, bc, batch, b, k, n, run.seed(), classify);
+        RoundTask task = new RoundTask(id, modelBytes, bc, batch, b, k, n, run.seed(), classify, run.failOnceAtStep());
         double[] sum = view.treeAggregate(OrderedSum.ofVectors(p), task, OrderedSum::merge).total();
         bc.destroy();
         int len = sum.length;

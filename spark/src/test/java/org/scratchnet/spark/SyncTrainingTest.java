@@ -76,6 +76,21 @@ class SyncTrainingTest {
     }
 
     @Test
+    void emptyPartitionsAndMorePartitionsThanRowsTrainAsOneMachine() {
+        Dataset<Row> df = SparkTestSession.threeClasses(spark, 30, 40, 3); // 10 partitions hold no row
+        SparkTable t = SparkTable.prepare(df, TableSpec.of("label"), note -> { });
+        JavaRDD<Block> blocks = t.blocks();
+        assertThat(blocks.map(Block::rows).collect()).contains(0);
+        SavedModel spark = train(t, blocks, null, "sgd", SparkRun.sync(2, 8, 5));
+
+        SavedModel ref = SparkModels.untrained(t, null, 7);
+        Trainer.builder(ref.model(), Losses.byName(ref.loss()), Optimizers.create("sgd", java.util.Map.of("lr", 0.05)))
+                .epochs(2).batchSize(8).seed(5).build().fit(local(blocks, t.rules().encodedWidth(), t.outputs()));
+        assertClose(spark.model(), ref.model(), 1e-6);
+        blocks.unpersist();
+    }
+
+    @Test
     void sameSeedAndPartitioningGiveTheSameBits() {
         Dataset<Row> df = SparkTestSession.threeClasses(spark, 150, 4, 2);
         SparkTable t = SparkTable.prepare(df, TableSpec.of("label"), note -> { });
