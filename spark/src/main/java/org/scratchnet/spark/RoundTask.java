@@ -38,7 +38,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
      * @param weights   parameters then buffers ({@link Weights} layout)
      * @param optimizer optimizer name
      * @param config    optimizer config (learning rate included)
-     * @param state     optimizer state flattened in {@code keys} order (each key's tensor back to back)
+     * @param state     optimizer state flattened in {@code keys} order (each key's tensor back to back); empty before the first step
      * @param keys      state keys, sorted; shapes as the parameters'
      * @param stepsDone optimizer steps taken before the round (Adam's bias correction counts them)
      */
@@ -73,7 +73,7 @@ final class RoundTask implements Function2<OrderedSum<double[]>, EpochView, Orde
         try {
             Weights.load(w.model, s.weights());
             Optimizer opt = Optimizers.create(s.optimizer(), s.config());
-            if (!s.keys().isEmpty()) {
+            if (s.state().length > 0) {
                 opt.loadState(StateVector.unflatten(s.state(), s.keys(), w.model), s.stepsDone());
             } else {
                 opt.loadState(Map.of(), s.stepsDone());

@@ -89,11 +89,12 @@ final class Steps {
         if (stateKeys == null) {
             stateKeys = stateKeys();
         }
+        // the keys always travel: a partition returns its state in this order even when the
+        // driver has none yet (the first round), so the averaged state is never dropped
         Map<String, Tensor> state = optimizer.state();
-        float[] flatState = stateKeys.isEmpty() || state.isEmpty() ? new float[0] : StateVector.flatten(state, stateKeys);
-        List<String> keys = state.isEmpty() ? List.of() : stateKeys;
+        float[] flatState = state.isEmpty() ? new float[0] : StateVector.flatten(state, stateKeys);
         RoundTask.RoundStart start = new RoundTask.RoundStart(Weights.export(model), optimizer.name(),
-                optimizer.config(), flatState, keys, stepsDone);
+                optimizer.config(), flatState, stateKeys, stepsDone);
         Broadcast<RoundTask.RoundStart> bc = sc.broadcast(start);
         int p = view.getNumPartitions();
         RoundTask task = new RoundTask(id, modelBytes, bc, batch, b, k, n, run.seed(), classify, run.failOnceAtStep());

@@ -77,7 +77,7 @@ class SparkMainTest {
     void trainsOnACsvAndTheModelFileEvaluatesWithTheTableReader() throws Exception {
         Path model = dir.resolve("m.safetensors");
         Run r = run("train", "--data", "csv:" + table(), "--label", "label", "--drop", "id", "--optimizer", "adam",
-                "--lr", "0.05", "--epochs", "30", "--batch-size", "16", "--save", model.toString());
+                "--lr", "0.1", "--epochs", "12", "--batch-size", "32", "--save", model.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("training classification on 90 rows").contains("saved model to");

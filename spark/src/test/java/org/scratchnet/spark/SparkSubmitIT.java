@@ -44,7 +44,7 @@ class SparkSubmitIT {
         cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "-cp", sparkOnly,
                 "org.apache.spark.deploy.SparkSubmit", "--class", "org.scratchnet.spark.SparkMain", "--master", "local[2]",
                 "--conf", "spark.ui.enabled=false", jar.toString(),
-                "train", "--data", "csv:" + csv, "--label", "label", "--epochs", "20", "--batch-size", "8",
+                "train", "--data", "csv:" + csv, "--label", "label", "--epochs", "5", "--batch-size", "10",
                 "--optimizer", "adam", "--lr", "0.05", "--save", model.toString()));
         cmd.removeIf(String::isEmpty);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

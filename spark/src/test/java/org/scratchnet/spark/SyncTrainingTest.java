@@ -91,6 +91,21 @@ class SyncTrainingTest {
     }
 
     @Test
+    void localStepsWithModelAveragingLearnAndCarryTheOptimizerState() {
+        Dataset<Row> df = SparkTestSession.threeClasses(spark, 240, 2, 6);
+        SparkTable t = SparkTable.prepare(df, TableSpec.of("label"), note -> { });
+        JavaRDD<Block> blocks = t.blocks();
+        SavedModel m = train(t, blocks, "dense 16, relu", "adam", SparkRun.sync(8, 16, 5).withSyncEvery(4));
+        assertThat(m.training().steps()).isEqualTo(8 * 15);
+        assertThat(m.training().optimizer().steps()).isEqualTo(8 * 15);
+        // Adam's moments are averaged and kept, not restarted every round
+        assertThat(m.training().optimizer().state()).hasSize(2 * m.model().parameters().size());
+        org.scratchnet.data.Dataset d = local(blocks, t.rules().encodedWidth(), t.outputs());
+        assertThat(org.scratchnet.train.Metrics.accuracy(m.model().predict(d.x()), d.y(), true)).isGreaterThan(0.85);
+        blocks.unpersist();
+    }
+
+    @Test
     void sameSeedAndPartitioningGiveTheSameBits() {
         Dataset<Row> df = SparkTestSession.threeClasses(spark, 150, 4, 2);
         SparkTable t = SparkTable.prepare(df, TableSpec.of("label"), note -> { });
