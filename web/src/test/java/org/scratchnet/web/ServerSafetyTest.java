@@ -145,7 +145,9 @@ class ServerSafetyTest {
     @Test
     void idleSessionsEndAndTheirThreadsStop() throws Exception {
         server.close();
-        server = PlaygroundServer.start("127.0.0.1", 0, TimeUnit.MILLISECONDS.toNanos(300));
+        // 1.5 s of idleness ends a session: long enough that a loaded machine does not end it between
+        // the two requests below, short enough for the wait after them
+        server = PlaygroundServer.start("127.0.0.1", 0, TimeUnit.MILLISECONDS.toNanos(1500));
         port = server.port();
         String id = session();
         assertThat(RawHttp.post(port, "/api/control?session=" + id, "action=play").status()).isEqualTo(200);
