@@ -13,7 +13,6 @@ import org.scratchnet.data.LoadOptions;
  */
 public final class LoadProgress implements LoadOptions.Progress {
     private static final long REDRAW_NANOS = 100_000_000L;
-    private static final int BAR = 30;
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -76,17 +75,9 @@ public final class LoadProgress implements LoadOptions.Progress {
     String line(double fraction, long bytes, long rows, long elapsedNanos, boolean withBar) {
         double seconds = elapsedNanos / 1e9;
         double mbPerSecond = seconds > 0 ? bytes / 1e6 / seconds : 0;
-        double eta = fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
-        StringBuilder sb = new StringBuilder();
-        if (withBar) {
-            int filled = (int) Math.round(fraction * BAR);
-            sb.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
-        } else {
-            sb.append("loading: ");
-        }
-        sb.append(String.format(Locale.ROOT, "%3d%% %s, %s rows, %.0f MB/s, ETA %s", (int) Math.floor(fraction * 100),
+        return TrainingProgress.start(fraction, withBar, "loading")
+                + String.format(Locale.ROOT, "%3d%% %s, %s rows, %.0f MB/s, ETA %s", (int) Math.floor(fraction * 100),
                 name, rows >= 10_000 ? (rows / 1000) + "k" : Long.toString(rows), mbPerSecond,
-                TrainingProgress.clockTime(eta)));
-        return sb.toString();
+                TrainingProgress.clockTime(TrainingProgress.eta(seconds, fraction)));
     }
 }

@@ -137,16 +137,9 @@ public final class TrainingProgress implements TrainingListener {
         double seconds = elapsedNanos / 1e9;
         double done = fraction * (epochs - startEpoch) * samples;
         double rate = seconds > 0 ? done / seconds : 0;
-        double eta = fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
-        StringBuilder sb = new StringBuilder();
-        if (withBar) {
-            int filled = (int) Math.round(fraction * BAR);
-            sb.append('[').append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ");
-        } else {
-            sb.append("progress: ");
-        }
+        StringBuilder sb = new StringBuilder(start(fraction, withBar, "progress"));
         sb.append(String.format(Locale.ROOT, "%3d%% epoch %d/%d, %s samples/s, ETA %s", (int) Math.floor(fraction * 100),
-                epoch, epochs, rate(rate), clockTime(eta)));
+                epoch, epochs, rate(rate), clockTime(eta(seconds, fraction))));
         if (Double.isFinite(lastLoss)) {
             sb.append(String.format(Locale.ROOT, ", loss %.4f", lastLoss));
         }
@@ -155,6 +148,20 @@ public final class TrainingProgress implements TrainingListener {
 
     private static String rate(double r) {
         return r >= 10_000 ? String.format(Locale.ROOT, "%.0fk", r / 1000) : String.format(Locale.ROOT, "%.0f", r);
+    }
+
+    /** The start of a progress line: "[####------] " on a terminal, else "LABEL: ". */
+    static String start(double fraction, boolean withBar, String label) {
+        if (!withBar) {
+            return label + ": ";
+        }
+        int filled = (int) Math.round(fraction * BAR);
+        return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "] ";
+    }
+
+    /** Seconds left, assuming the rest goes at the rate so far. */
+    static double eta(double seconds, double fraction) {
+        return fraction > 0 ? seconds * (1 - fraction) / fraction : 0;
     }
 
     /** Seconds as m:ss, or h:mm:ss from an hour on. */
