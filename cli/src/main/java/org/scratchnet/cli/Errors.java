@@ -116,13 +116,18 @@ public final class Errors {
     static final class Handler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-            if (debug()) {
-                ex.printStackTrace(cl.getErr());
-            }
-            int code = ex instanceof UserException ? ((UserException) ex).exitCode() : 1;
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cl.getErr().println("error: " + msg.replace('\n', ' ').replace('\r', ' '));
-            return code;
+            return report(ex, cl.getErr());
         }
+    }
+
+    /** A failed run as one line on {@code err} (a stack trace too with --debug); returns the exit code. */
+    static int report(Exception ex, java.io.PrintWriter err) {
+        if (debug()) {
+            ex.printStackTrace(err);
+        }
+        int code = ex instanceof UserException ? ((UserException) ex).exitCode() : 1;
+        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        err.println("error: " + msg.replace('\n', ' ').replace('\r', ' '));
+        return code;
     }
 }

@@ -34,6 +34,11 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the commonest probe of an install: answered without building any command model
+            System.out.println(Version.line());
+            System.exit(0);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -46,9 +51,25 @@ public final class Main implements Runnable {
             }
         }
         try {
-            String[] rest = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-            // help texts list the layer types from their one description (LayerTypes)
-            System.setProperty("scratchnet.layer.usage", org.scratchnet.layer.LayerTypes.usage());
+            java.util.List<String> kept = new java.util.ArrayList<>(args.length);
+            for (String a : args) {
+                if (!a.equals("--debug")) {
+                    kept.add(a);
+                }
+            }
+            String[] rest = kept.toArray(new String[0]);
+            org.scratchnet.cli.examples.Tutorial plain = rest.length == 1 && rest[0].equals("demo") ? new DemoCommand()
+                    : rest.length == 2 && rest[0].equals("example")
+                    ? org.scratchnet.cli.examples.ExampleCommand.withDefaults(rest[1]) : null;
+            if (plain != null) {
+                try {
+                    return plain.run(out);
+                } catch (RuntimeException e) {
+                    return Errors.report(e, err);
+                } finally {
+                    out.flush();
+                }
+            }
             CommandLine cl = lean(rest);
             cl.setOut(out);
             cl.setErr(err);
@@ -95,6 +116,10 @@ public final class Main implements Runnable {
                 }
             }
         }
+        if (!version && (only == null || only == org.scratchnet.cli.train.TrainCommand.class || only == ExplainCommand.class)) {
+            // their help texts list the layer types from their one description (LayerTypes)
+            System.setProperty("scratchnet.layer.usage", org.scratchnet.layer.LayerTypes.usage());
+        }
         if (!version && only == null) {
             return new CommandLine(new Main());
         }
@@ -123,16 +148,22 @@ public final class Main implements Runnable {
     /** Reads the version Maven wrote into version.properties. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws Exception {
+        public String[] getVersion() {
+            return new String[] {line()};
+        }
+
+        static String line() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (java.io.IOException e) {
+                // a jar without the file still answers, with version "unknown"
             }
-            return new String[] {"scratchnet " + p.getProperty("version", "unknown")
+            return "scratchnet " + p.getProperty("version", "unknown")
                     + " (Java " + System.getProperty("java.version") + ", kernels: "
-                    + org.scratchnet.tensor.Engine.kernels().name() + ")"};
+                    + org.scratchnet.tensor.Engine.kernels().name() + ")";
         }
     }
 }

@@ -14,6 +14,16 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n,
                        boolean accumulate, int rowFrom, int rowTo) {
+        if (n == 1) { // one output column (a regression or binary head): a dot product per row
+            for (int i = rowFrom; i < rowTo; i++) {
+                float sum = accumulate ? c[i] : 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[i * k + p] * b[p];
+                }
+                c[i] = sum;
+            }
+            return;
+        }
         for (int i = rowFrom; i < rowTo; i++) {
             int ci = i * n;
             if (!accumulate) {
@@ -33,6 +43,16 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n,
                              boolean accumulate, int rowFrom, int rowTo) {
+        if (n == 1) { // the gradient of a one-column head's weights: a dot product per row
+            for (int i = rowFrom; i < rowTo; i++) {
+                float sum = accumulate ? c[i] : 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[p * m + i] * b[p];
+                }
+                c[i] = sum;
+            }
+            return;
+        }
         for (int i = rowFrom; i < rowTo; i++) {
             int ci = i * n;
             if (!accumulate) {
@@ -52,6 +72,16 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n,
                              boolean accumulate, int rowFrom, int rowTo) {
+        if (k == 1) { // an outer product (a one-column head's input gradient); 0f + keeps the bits of the sum below
+            for (int i = rowFrom; i < rowTo; i++) {
+                float ai = a[i];
+                for (int j = 0; j < n; j++) {
+                    float sum = 0f + ai * b[j];
+                    c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+                }
+            }
+            return;
+        }
         for (int i = rowFrom; i < rowTo; i++) {
             for (int j = 0; j < n; j++) {
                 float sum = 0f;

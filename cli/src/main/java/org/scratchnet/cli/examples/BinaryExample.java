@@ -3,7 +3,6 @@ package org.scratchnet.cli.examples;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -36,31 +35,30 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "binary", mixinStandardHelpOptions = true,
         description = "2-4-1 ReLU network on 200 points, gradient descent then Adam (the second binary tutorial).")
-public final class BinaryExample implements Callable<Integer> {
+public final class BinaryExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-seed", defaultValue = "0", description = "Seed for the 200 points (default: ${DEFAULT-VALUE}).")
-    long dataSeed;
+    @Option(names = "--data-seed", description = "Seed for the 200 points (default: ${DEFAULT-VALUE}).")
+    long dataSeed = 0;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
 
-    @Option(names = "--epochs", defaultValue = "1000", description = "Full-batch epochs per run (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Full-batch epochs per run (default: ${DEFAULT-VALUE}).")
+    int epochs = 1000;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Gradient-descent learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", description = "Gradient-descent learning rate (default: ${DEFAULT-VALUE}).")
+    float lr = 0.1f;
 
-    @Option(names = "--adam-lr", defaultValue = "0.01", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    float adamLr;
+    @Option(names = "--adam-lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    float adamLr = 0.01f;
 
-    @Option(names = "--optimizer", defaultValue = "both",
-            description = "Which run(s): sgd (gradient descent), adam, or both (default: ${DEFAULT-VALUE}).")
-    String optimizer;
+    @Option(names = "--optimizer", description = "Which run(s): sgd (gradient descent), adam, or both (default: ${DEFAULT-VALUE}).")
+    String optimizer = "both";
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     /** N(0, I) points in 2-D, label 1 where x1 + x2 &gt; 0. x (n, 2), y (n, 1). */
     public static Dataset halfPlanes(int n, long seed) {
@@ -77,11 +75,15 @@ public final class BinaryExample implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
         Checks.positive("--adam-lr", adamLr);
         String which = Checks.oneOf("--optimizer", optimizer, List.of("sgd", "adam", "both"));
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = halfPlanes(200, dataSeed);
         Loss loss = new BinaryCrossEntropy();

@@ -36,6 +36,33 @@ public final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the examples and exit.")
     boolean list;
 
+    /**
+     * The tutorial that {@code example NAME} runs when no option follows the name, ready to run
+     * with its defaults; null for anything else (other examples, options, help).
+     */
+    public static Tutorial withDefaults(String name) {
+        switch (name) {
+            case "quadrants":
+                return new QuadrantsExample();
+            case "binary":
+                return new BinaryExample();
+            case "letters":
+                return new LettersExample();
+            case "perceptron-and":
+                return new PerceptronAndExample();
+            case "perceptron-or":
+                return new PerceptronOrExample();
+            case "perceptron-xor":
+                return new PerceptronXorExample();
+            case "xor-tanh":
+                return new XorTanhExample();
+            case "loy-xor":
+                return new LoyXorExample();
+            default:
+                return null;
+        }
+    }
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();

@@ -2,7 +2,6 @@ package org.scratchnet.cli.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -35,27 +34,31 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "letters", mixinStandardHelpOptions = true,
         description = "30-5-3 sigmoid network recognizes 5x6 bitmaps of A, B, C (the letters tutorial).")
-public final class LettersExample implements Callable<Integer> {
+public final class LettersExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs, one update per letter (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs, one update per letter (default: ${DEFAULT-VALUE}).")
+    int epochs = 100;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}; the tutorial's 0.01 is too small for the exact gradient).")
-    float lr;
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}; the tutorial's 0.01 is too small for the exact gradient).")
+    float lr = 0.5f;
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = Letters.dataset();
         Sequential model = Sequential.builder(Letters.PIXELS)

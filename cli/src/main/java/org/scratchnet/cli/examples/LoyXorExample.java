@@ -2,7 +2,6 @@ package org.scratchnet.cli.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -29,18 +28,18 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "loy-xor", mixinStandardHelpOptions = true,
         description = "3-4-1 sigmoid network, full-batch, sum of squares (James Loy's tutorial).")
-public final class LoyXorExample implements Callable<Integer> {
+public final class LoyXorExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
-    @Option(names = "--epochs", defaultValue = "1500", description = "Full-batch iterations (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Full-batch iterations (default: ${DEFAULT-VALUE}).")
+    int epochs = 1500;
 
-    @Option(names = "--lr", defaultValue = "1", description = "Learning rate (default: ${DEFAULT-VALUE}, as the original).")
-    float lr;
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}, as the original).")
+    float lr = 1f;
 
     /** x (4, 3) with a constant third input, y (4, 1) = 0 1 1 0. */
     public static Dataset data() {
@@ -49,13 +48,17 @@ public final class LoyXorExample implements Callable<Integer> {
     }
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = data();
         Sequential model = Sequential.builder(3)

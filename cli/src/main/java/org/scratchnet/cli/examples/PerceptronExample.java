@@ -2,7 +2,6 @@ package org.scratchnet.cli.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
@@ -17,18 +16,18 @@ import picocli.CommandLine.Spec;
  * start at 0, lr 0.1, at most 10 epochs, stop after an epoch with zero errors. Prints
  * {@code Epoch k, Total Error: e} per epoch and a test table. Subclasses pick the gate.
  */
-public abstract class PerceptronExample implements Callable<Integer> {
+public abstract class PerceptronExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Most epochs to run (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Most epochs to run (default: ${DEFAULT-VALUE}).")
+    int epochs = 10;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    float lr = 0.1f;
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     /** The gate's name as printed ("AND"). */
     protected abstract String gate();
@@ -47,9 +46,13 @@ public abstract class PerceptronExample implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = data();
         Perceptron perceptron = new Perceptron(2, lr);

@@ -2,7 +2,6 @@ package org.scratchnet.cli.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -29,30 +28,34 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "quadrants", mixinStandardHelpOptions = true,
         description = "2-16-1 network learns whether x and y have the same sign (the first tutorial; same as demo).")
-public class QuadrantsExample implements Callable<Integer> {
+public class QuadrantsExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for data and weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for data and weights (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
-    @Option(names = "--epochs", defaultValue = "1000", description = "Epochs of full-batch gradient descent (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs of full-batch gradient descent (default: ${DEFAULT-VALUE}).")
+    int epochs = 1000;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    float lr = 0.5f;
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     /** The four test points of the tutorial and their expected labels 1 0 1 0. */
     public static final float[][] TEST_POINTS = {{1, 1}, {1, -1}, {-0.5f, -0.8f}, {-0.5f, 0.8f}};
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = Datasets.quadrants(200, seed);
         Sequential model = Sequential.builder(2)

@@ -2,7 +2,6 @@ package org.scratchnet.cli.examples;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
 import org.scratchnet.cli.SeeItLearn;
@@ -33,27 +32,31 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "xor-tanh", mixinStandardHelpOptions = true,
         description = "2-3-1 tanh network learns XOR with per-sample SGD (the XOR tanh tutorial).")
-public final class XorTanhExample implements Callable<Integer> {
+public final class XorTanhExample implements Tutorial {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
 
-    @Option(names = "--epochs", defaultValue = "10000", description = "Epochs of 4 updates each (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs of 4 updates each (default: ${DEFAULT-VALUE}).")
+    int epochs = 10000;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    float lr;
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    float lr = 0.1f;
 
     @Mixin
-    SeeItLearn see;
+    SeeItLearn see = new SeeItLearn();
 
     @Override
     public Integer call() {
+        return run(spec.commandLine().getOut());
+    }
+
+    @Override
+    public int run(PrintWriter out) {
         Checks.atLeast("--epochs", epochs, 1);
         Checks.positive("--lr", lr);
-        PrintWriter out = spec.commandLine().getOut();
 
         Dataset data = Datasets.xor();
         Sequential model = Sequential.builder(2)
