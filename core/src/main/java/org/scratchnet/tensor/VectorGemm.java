@@ -17,11 +17,17 @@ final class VectorGemm {
     static final int KB = 128;
     /** Below this many rows, padding or transposing b costs more than it saves. */
     static final int PANEL_MIN_ROWS = 4;
+    /**
+     * From this many rows on, each slice of b is copied into a contiguous panel first: the copy
+     * is paid once for at least eight row tiles (fewer rows, e.g. one thread's share of a small
+     * batch, read b in place).
+     */
+    static final int B_PANEL_MIN_ROWS = 64;
     /** Tile height: 8 rows with 32 vector registers (AVX-512), 4 with 16 (AVX2); tests switch it to cover both. */
     static volatile int tileRows = L >= 16 ? 8 : 4;
     /** Vectors per tile row (the widest stripe; narrower ones finish the columns); tests switch it too. */
     static volatile int tileCols = 2;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
 
     private VectorGemm() {
     }
@@ -113,13 +119,23 @@ final class VectorGemm {
             }
         }
         int tr = tileRows, tc = tileCols;
-        for (int kb = 0; kb < k; kb += KB) {
-            int kc = Math.min(k, kb + KB) - kb;
+        // blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a thin last block would reload
+        // and store every c tile for a few steps
+        int depth = (k + (k + KB - 1) / KB - 1) / Math.max(1, (k + KB - 1) / KB);
+        for (int kb = 0; kb < k; kb += depth) {
+            int kc = Math.min(k, kb + depth) - kb;
             float[] ap = pack(a, ao + kb * acs, ars, acs, rows, kc, tr);
             int j = 0;
             for (int w = tc; w >= 1; w--) {
                 for (; j + w * L <= n; j += w * L) {
-                    stripe(ap, rows, kc, tr, w, b, kb * ldb + j, ldb, c, co + j, ldc);
+                    if (rows >= B_PANEL_MIN_ROWS) {
+                        // b's slice as one contiguous (kc, w·L) panel: rows of b a power-of-two apart
+                        // (256 floats) fall into a few cache sets and evict each other from L1
+                        float[] bp = packB(b, kb * ldb + j, ldb, kc, w * L);
+                        stripe(ap, rows, kc, tr, w, bp, 0, w * L, c, co + j, ldc);
+                    } else {
+                        stripe(ap, rows, kc, tr, w, b, kb * ldb + j, ldb, c, co + j, ldc);
+                    }
                 }
             }
             for (; j < n; j++) {
@@ -142,6 +158,57 @@ final class VectorGemm {
     private static float[] pack(float[] a, int ao, int ars, int acs, int rows, int kc, int tr) {
         float[] ap = scratch(2, rows * kc);
         int full = rows - rows % tr;
+        if (ars == 1) {
+            // A is a transpose (xᵀ@dZ): a tile's rows at one step are tr neighbours. A copy, not a
+            // short vector: a second vector shape in the process would mix the type profiles of the
+            // Vector API methods the tiles share, and the tiles would then box their vectors.
+            for (int i0 = 0; i0 < full; i0 += tr) {
+                int base = i0 * kc, src = ao + i0;
+                if (tr == 8) { // a constant length: the compiler turns each copy into a few moves
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(a, src + p * acs, ap, base + p * 8, 8);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(a, src + p * acs, ap, base + p * tr, tr);
+                    }
+                }
+            }
+        } else if (acs == 1 && tr == 8) {
+            // A's rows are contiguous (x@w): read each row along, write it at every 8th slot
+            for (int i0 = 0; i0 < full; i0 += 8) {
+                int base = i0 * kc;
+                for (int r = 0; r < 8; r++) {
+                    int src = ao + (i0 + r) * ars, dst = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * 8] = a[src + p];
+                    }
+                }
+            }
+        } else if (acs == 1 && tr == 4) {
+            for (int i0 = 0; i0 < full; i0 += 4) {
+                int base = i0 * kc;
+                for (int r = 0; r < 4; r++) {
+                    int src = ao + (i0 + r) * ars, dst = base + r;
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * 4] = a[src + p];
+                    }
+                }
+            }
+        } else {
+            packAny(a, ao, ars, acs, kc, tr, full, ap);
+        }
+        for (int i = full; i < rows; i++) {
+            int src = ao + i * ars;
+            for (int p = 0; p < kc; p++) {
+                ap[i * kc + p] = a[src + p * acs];
+            }
+        }
+        return ap;
+    }
+
+    // the general strides (and tile heights tests may set): one element at a time
+    private static void packAny(float[] a, int ao, int ars, int acs, int kc, int tr, int full, float[] ap) {
         for (int i0 = 0; i0 < full; i0 += tr) {
             int base = i0 * kc, src = ao + i0 * ars;
             // writes in panel order; reads are contiguous too when A is aᵀ (ars = 1, xᵀ@dZ)
@@ -151,13 +218,15 @@ final class VectorGemm {
                 }
             }
         }
-        for (int i = full; i < rows; i++) {
-            int src = ao + i * ars;
-            for (int p = 0; p < kc; p++) {
-                ap[i * kc + p] = a[src + p * acs];
-            }
+    }
+
+    /** b(p, j) for p in [0, kc), j in [0, width) from b[bo + p·ldb + j] into a per-thread (kc, width) panel. */
+    private static float[] packB(float[] b, int bo, int ldb, int kc, int width) {
+        float[] bp = scratch(3, kc * width);
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, bo + p * ldb, bp, p * width, width);
         }
-        return ap;
+        return bp;
     }
 
     // where pack put A(i, p)
