@@ -45,9 +45,9 @@ final class VectorGemm {
         }
         int np = roundUp(n);
         float[] bp = scratch(0, k * np);
+        // the padding columns keep whatever the scratch held: their results are never copied out
         for (int p = 0; p < k; p++) {
             System.arraycopy(b, p * n, bp, p * np, n);
-            java.util.Arrays.fill(bp, p * np + n, (p + 1) * np, 0f);
         }
         padded(a, r0 * ars, ars, acs, bp, np, c, n, k, r0, r1, accumulate);
     }
@@ -70,7 +70,7 @@ final class VectorGemm {
             }
             return;
         }
-        // bᵀ as a (K, np) panel, zero-padded on the right
+        // bᵀ as a (K, np) panel; the padding columns' results are never copied out
         int np = roundUp(n);
         float[] bp = scratch(0, k * np);
         for (int j = 0; j < n; j++) {
@@ -78,9 +78,6 @@ final class VectorGemm {
             for (int p = 0; p < k; p++) {
                 bp[p * np + j] = b[src + p];
             }
-        }
-        for (int p = 0; p < k; p++) {
-            java.util.Arrays.fill(bp, p * np + n, (p + 1) * np, 0f);
         }
         if (np == n) {
             block(a, r0 * k, k, 1, bp, np, c, r0 * n, n, k, rows, n, accumulate);
@@ -119,9 +116,7 @@ final class VectorGemm {
             }
         }
         int tr = tileRows, tc = tileCols;
-        // blocks of equal depth (784 = 7 x 112, not 6 x 128 + 16): a thin last block would reload
-        // and store every c tile for a few steps
-        int depth = (k + (k + KB - 1) / KB - 1) / Math.max(1, (k + KB - 1) / KB);
+        int depth = blockDepth(k);
         for (int kb = 0; kb < k; kb += depth) {
             int kc = Math.min(k, kb + depth) - kb;
             float[] ap = pack(a, ao + kb * acs, ars, acs, rows, kc, tr);
@@ -138,17 +133,29 @@ final class VectorGemm {
                     }
                 }
             }
+            // columns left over from whole vectors: only in products of fewer rows than a tile
+            // (wider ones are padded to whole vectors), so every row of the panel is a plain row
             for (; j < n; j++) {
                 for (int i = 0; i < rows; i++) {
                     int ci = co + i * ldc + j;
                     float acc = c[ci];
                     for (int p = 0; p < kc; p++) {
-                        acc = Math.fma(ap[panelIndex(i, p, kc, tr, rows)], b[(kb + p) * ldb + j], acc);
+                        acc = Math.fma(ap[i * kc + p], b[(kb + p) * ldb + j], acc);
                     }
                     c[ci] = acc;
                 }
             }
         }
+    }
+
+    /**
+     * The depth of the inner-dimension blocks: at most KB, and all equal but the last
+     * (784 = 7 x 112, not 6 x 128 + 16): a thin last block would load and store every c tile
+     * for a few steps.
+     */
+    static int blockDepth(int k) {
+        int blocks = Math.max(1, (k + KB - 1) / KB);
+        return Math.max(1, (k + blocks - 1) / blocks);
     }
 
     /**
@@ -174,29 +181,24 @@ final class VectorGemm {
                     }
                 }
             }
-        } else if (acs == 1 && tr == 8) {
-            // A's rows are contiguous (x@w): read each row along, write it at every 8th slot
-            for (int i0 = 0; i0 < full; i0 += 8) {
-                int base = i0 * kc;
-                for (int r = 0; r < 8; r++) {
-                    int src = ao + (i0 + r) * ars, dst = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * 8] = a[src + p];
-                    }
-                }
-            }
-        } else if (acs == 1 && tr == 4) {
-            for (int i0 = 0; i0 < full; i0 += 4) {
-                int base = i0 * kc;
-                for (int r = 0; r < 4; r++) {
-                    int src = ao + (i0 + r) * ars, dst = base + r;
-                    for (int p = 0; p < kc; p++) {
-                        ap[dst + p * 4] = a[src + p];
-                    }
-                }
-            }
         } else {
-            packAny(a, ao, ars, acs, kc, tr, full, ap);
+            // A's rows are contiguous (acs = 1: x@w, and the transposed panel of dZ@wᵀ): read each
+            // row along, write it at every tr-th slot
+            for (int i0 = 0; i0 < full; i0 += tr) {
+                int base = i0 * kc;
+                for (int r = 0; r < tr; r++) {
+                    int src = ao + (i0 + r) * ars, dst = base + r;
+                    if (tr == 8) {
+                        for (int p = 0; p < kc; p++) {
+                            ap[dst + p * 8] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            ap[dst + p * tr] = a[src + p];
+                        }
+                    }
+                }
+            }
         }
         for (int i = full; i < rows; i++) {
             int src = ao + i * ars;
@@ -207,19 +209,6 @@ final class VectorGemm {
         return ap;
     }
 
-    // the general strides (and tile heights tests may set): one element at a time
-    private static void packAny(float[] a, int ao, int ars, int acs, int kc, int tr, int full, float[] ap) {
-        for (int i0 = 0; i0 < full; i0 += tr) {
-            int base = i0 * kc, src = ao + i0 * ars;
-            // writes in panel order; reads are contiguous too when A is aᵀ (ars = 1, xᵀ@dZ)
-            for (int p = 0; p < kc; p++) {
-                for (int r = 0; r < tr; r++) {
-                    ap[base + p * tr + r] = a[src + r * ars + p * acs];
-                }
-            }
-        }
-    }
-
     /** b(p, j) for p in [0, kc), j in [0, width) from b[bo + p·ldb + j] into a per-thread (kc, width) panel. */
     private static float[] packB(float[] b, int bo, int ldb, int kc, int width) {
         float[] bp = scratch(3, kc * width);
@@ -227,12 +216,6 @@ final class VectorGemm {
             System.arraycopy(b, bo + p * ldb, bp, p * width, width);
         }
         return bp;
-    }
-
-    // where pack put A(i, p)
-    private static int panelIndex(int i, int p, int kc, int tr, int rows) {
-        int full = rows - rows % tr;
-        return i < full ? (i - i % tr) * kc + p * tr + i % tr : i * kc + p;
     }
 
     // one column stripe of w vectors: full tiles of tr rows, then the leftover rows one at a time

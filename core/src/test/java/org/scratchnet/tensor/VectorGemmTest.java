@@ -60,7 +60,7 @@ class VectorGemmTest {
     @Test
     void everyPathEqualsTheFmaChainBitForBit() {
         Rng rng = new Rng(3);
-        int[][] shapes = {{64, 300, 10}, {13, 7, 37}, {9, 600, 50}, {33, 64, 256}, {5, 3, 1}, {3, 20, 70}, {64, 10, 256}};
+        int[][] shapes = {{64, 300, 10}, {13, 7, 37}, {9, 600, 50}, {33, 64, 256}, {5, 3, 1}, {3, 20, 70}, {64, 10, 256}, {75, 260, 96}};
         int savedRows = VectorGemm.tileRows, savedCols = VectorGemm.tileCols;
         int checked = 0;
         try {
@@ -91,7 +91,19 @@ class VectorGemmTest {
             VectorGemm.tileRows = savedRows;
             VectorGemm.tileCols = savedCols;
         }
-        assertThat(checked).isEqualTo(4 * 7 * 3 * 2);
+        assertThat(checked).isEqualTo(4 * 8 * 3 * 2);
+    }
+
+    /** Inner-dimension blocks of at most 128 steps, as equal as the depth allows. */
+    @Test
+    void blocksAreEqualAndAtMost128Deep() {
+        assertThat(VectorGemm.blockDepth(784)).isEqualTo(112);
+        assertThat(VectorGemm.blockDepth(128)).isEqualTo(128);
+        assertThat(VectorGemm.blockDepth(129)).isEqualTo(65);
+        assertThat(VectorGemm.blockDepth(257)).isEqualTo(86);
+        assertThat(VectorGemm.blockDepth(64)).isEqualTo(64);
+        assertThat(VectorGemm.blockDepth(1)).isEqualTo(1);
+        assertThat(VectorGemm.blockDepth(0)).isEqualTo(1);
     }
 
     @Test
