@@ -59,23 +59,36 @@ final class ChunkParser {
      * {@code maxRows} stops early, {@code expectRows} sizes the arrays.
      */
     Chunk parse(int from, int to, boolean skipFirst, int maxRows, int expectRows) {
+        return parse(from, to, skipFirst, maxRows, expectRows, null);
+    }
+
+    /**
+     * As above, parsing into the arrays of {@code reuse} (a chunk of the same columns and modes
+     * whose rows have been taken, or null), so that a file's ranges need not allocate new ones.
+     */
+    Chunk parse(int from, int to, boolean skipFirst, int maxRows, int expectRows, Chunk reuse) {
         Chunk c = new Chunk();
         int cap = Math.max(16, expectRows);
+        if (reuse != null && reuse.lines != null && reuse.lines.length >= cap) {
+            cap = reuse.lines.length;
+        } else {
+            reuse = null;
+        }
         c.cells = new int[columns][];
         c.labelCodes = new int[columns][];
         c.dicts = new ByteDictionary[columns];
         c.labelDicts = new ByteDictionary[columns];
         for (int j = 0; j < columns; j++) {
             if (modes[j] != SKIP) {
-                c.cells[j] = new int[cap];
+                c.cells[j] = reuse != null && reuse.cells[j] != null ? reuse.cells[j] : new int[cap];
                 c.dicts[j] = new ByteDictionary(Integer.MAX_VALUE);
             }
             if (modes[j] == LABEL) {
-                c.labelCodes[j] = new int[cap];
+                c.labelCodes[j] = reuse != null && reuse.labelCodes[j] != null ? reuse.labelCodes[j] : new int[cap];
                 c.labelDicts[j] = new ByteDictionary(LABEL_LIMIT);
             }
         }
-        c.lines = new int[cap];
+        c.lines = reuse != null ? reuse.lines : new int[cap];
         int line = 1;
         int i = from;
         boolean header = skipFirst;
