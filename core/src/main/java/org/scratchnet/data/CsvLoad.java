@@ -31,7 +31,6 @@ final class CsvLoad {
             if (t == null) { // one range, or quotes seen: one range from the start
                 t = CsvTable.join(src, modes, List.of(single(src, modes, o)), o.maxRows);
             }
-            collectIfLarge(t);
             return t;
         } finally {
             if (o.progress != null) {
@@ -41,12 +40,12 @@ final class CsvLoad {
     }
 
     /**
-     * After a large load the heap holds as much garbage (range buffers, the ranges' own columns)
-     * as live cells; a collector that only grows the heap until it must collect would keep those
-     * pages resident. One full collection here (tens of ms) keeps the process near the data's size.
+     * Once a large table has been encoded its cells (about 4 bytes each) are garbage as large as the
+     * float matrix; a collector that only grows the heap until it must collect would keep those
+     * pages resident. One full collection then (tens of ms) keeps the process near the data's size.
      */
-    static void collectIfLarge(CsvTable t) {
-        if ((long) t.rows() * t.columns() >= 4_000_000L) {
+    static void collectIfLarge(long rows, int columns) {
+        if (rows * columns >= 4_000_000L) {
             System.gc();
         }
     }

@@ -8,18 +8,18 @@ import java.nio.charset.StandardCharsets;
  * giving exactly the float that {@link Float#parseFloat} gives for the same text.
  *
  * <p>Why it is exact: with at most 18 significant digits the digits fit a long m, and the value
- * is m · 10^e. When m &lt; 2^24 and |e| ≤ 10 both factors are exact floats, so one float multiply
- * or divide rounds once, correctly. Otherwise, when m &lt; 2^53 and |e| ≤ 22 the same holds in
- * double (Clinger's fast path); rounding that double to float gives the correctly rounded float
- * unless the double lies exactly halfway between two floats (a second rounding could then go
- * the wrong way), which is checked. Everything else (more digits, larger exponents, halfway
- * cases) goes to {@link Float#parseFloat}, which is rare in data files.
+ * is m · 10^e. When m &lt; 2^53 and |e| ≤ 22 both factors are exact doubles, so one double
+ * multiply or divide rounds once, correctly (Clinger's fast path); rounding that double to float
+ * gives the correctly rounded float unless the double lies exactly halfway between two floats (a
+ * second rounding could then go the wrong way), which is checked. Everything else (more digits,
+ * larger exponents, halfway cases) goes to {@link Float#parseFloat}, which is rare in data files.
+ * The commonest short form (m &lt; 2^24, at most 10 decimals, no exponent) is parsed in float
+ * while it is scanned, by {@link ChunkParser}.
  */
 final class FloatParser {
     /** Returned for text that is not a plain decimal number. */
     static final float NOT_A_NUMBER = Float.NaN;
 
-    private static final float[] FLOAT_POW10 = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final double[] DOUBLE_POW10 = new double[23];
 
     static {
@@ -108,17 +108,11 @@ final class FloatParser {
             return negative ? -0f : 0f;
         }
         long e = exp - scale;
-        if (exact) {
-            if (m < (1L << 24) && e >= -10 && e <= 10) {
-                float f = e >= 0 ? (float) m * FLOAT_POW10[(int) e] : (float) m / FLOAT_POW10[(int) -e];
+        if (exact && m < (1L << 53) && e >= -22 && e <= 22) {
+            double d = e >= 0 ? (double) m * DOUBLE_POW10[(int) e] : (double) m / DOUBLE_POW10[(int) -e];
+            if (!halfway(d)) {
+                float f = (float) d;
                 return negative ? -f : f;
-            }
-            if (m < (1L << 53) && e >= -22 && e <= 22) {
-                double d = e >= 0 ? (double) m * DOUBLE_POW10[(int) e] : (double) m / DOUBLE_POW10[(int) -e];
-                if (!halfway(d)) {
-                    float f = (float) d;
-                    return negative ? -f : f;
-                }
             }
         }
         return Float.parseFloat(new String(b, from, to - from, StandardCharsets.ISO_8859_1));

@@ -78,6 +78,56 @@ class FloatParserTest {
         }
     }
 
+    /** Reference: d's exact value is midway between two adjacent floats, or outside the range float rounds normally. */
+    private static boolean halfwayReference(double d) {
+        int exp = Math.getExponent(d);
+        if (exp > 127 || exp < -149) {
+            return true;
+        }
+        float f = (float) d;
+        if (f == d) {
+            return false;
+        }
+        float other = f < d ? Math.nextUp(f) : Math.nextDown(f);
+        return ((double) f + (double) other) / 2 == d; // exact: a float sum has room to spare in a double
+    }
+
+    @Test
+    void halfwayAgreesWithTheMidpointsOfAdjacentFloatsAtEveryExponent() {
+        Random r = new Random(3);
+        int halfways = 0;
+        for (int k = 0; k < 200_000; k++) {
+            // every float exponent, subnormals included, and the edges of the range
+            float f = Float.intBitsToFloat(r.nextInt(0x7F800000));
+            double mid = ((double) f + (double) Math.nextUp(f)) / 2;
+            for (double d : new double[] {f, mid, Math.nextUp(mid), Math.nextDown(mid), Math.scalb(mid, r.nextInt(3) - 1)}) {
+                if (d > 0 && Double.isFinite(d)) {
+                    boolean want = halfwayReference(d);
+                    halfways += want ? 1 : 0;
+                    assertThat(FloatParser.halfway(d)).as("%s (%s)", d, Double.toHexString(d)).isEqualTo(want);
+                }
+            }
+        }
+        assertThat(halfways).isGreaterThan(100_000);
+        for (int e = -160; e <= 130; e++) { // each binade's first value, its midpoint case and its last value
+            for (double d : new double[] {Math.scalb(1.0, e), Math.scalb(1.5, e), Math.scalb(1.0 + Math.pow(2, -24), e),
+                Math.scalb(1.0 + Math.pow(2, -23) + Math.pow(2, -24), e), Math.scalb(2 - Math.pow(2, -52), e)}) {
+                assertThat(FloatParser.halfway(d)).as("%s (%s)", d, Double.toHexString(d)).isEqualTo(halfwayReference(d));
+            }
+        }
+    }
+
+    @Test
+    void fastPathBoundariesOfMantissaAndExponentStayExact() {
+        for (String s : List.of("9007199254740991", "9007199254740992", "9007199254740993", "9007199254740995e3",
+                "1e22", "1e23", "1e-22", "1e-23", "123456789e22", "123456789e-22", "16777217e22", "33554433e-22",
+                "999999999999999999", "99999999999999999.9", "1.00000000000000000001", "0.000000000000000000",
+                "-0e-999999999999", "1e+0000000000000000000000039", "1e-0000000000000000000000046",
+                "100000000000000000000000000000000000000e-1", "1000000000e9999999999")) {
+            same(s);
+        }
+    }
+
     @Test
     void halfwayDoublesAreDetected() {
         // 1 + 2^-24 is exactly between the floats 1 and 1 + 2^-23
