@@ -176,9 +176,17 @@ final class CsvTable {
         return IntBuffer.wrap(copy);
     }
 
-    /** Drops the cells (the dictionaries and line numbers stay, for messages). */
+    /**
+     * Drops the cells and label codes; the dictionaries and line numbers stay, for messages. The
+     * line numbers are copied out of the array (or mapped cache) they share with the cells, so that
+     * it can go.
+     */
     void release() {
+        int[] kept = new int[rows];
+        lines.get(0, kept);
+        lines = IntBuffer.wrap(kept);
         cells = null;
+        Arrays.fill(labelCodes, null);
     }
 
     /** Arrays.fill helper for callers: a keep-all mask. */

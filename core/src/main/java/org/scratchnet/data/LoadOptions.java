@@ -70,4 +70,9 @@ public final class LoadOptions {
     public Path cacheDir() {
         return cacheDir;
     }
+
+    /** The cache file that stands for {@code csv} (null without a cache directory). */
+    public Path cacheFile(Path csv) {
+        return cacheDir == null ? null : TableCache.file(cacheDir, csv);
+    }
 }
