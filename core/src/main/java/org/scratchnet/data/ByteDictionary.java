@@ -32,11 +32,10 @@ final class ByteDictionary {
 
     /** The code of {@code b[from, to)}, added when new; -1 when the dictionary is full. */
     int code(byte[] b, int from, int to) {
-        int h = 1;
+        int h = 1; // the low bits index the table: the 31-polynomial's low bits depend on every byte
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];
         }
-        h ^= h >>> 16;
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
             int e = slots[s] - 1;

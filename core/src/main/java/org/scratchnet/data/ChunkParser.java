@@ -177,8 +177,8 @@ final class ChunkParser {
                 if (!endOfRecord) {
                     blank = false;
                 }
-                if (endOfRecord && blank && field == 0 && fs == fe) {
-                    break; // a blank line
+                if (endOfRecord && blank && field == 0 && fs == fe && isBlank(s, i)) {
+                    break; // a blank line (whitespace only: a control character such as ESC makes an empty field)
                 }
                 if (!header && field < columns && modes[field] != SKIP) {
                     store(c, field, src, fs, fe);

@@ -23,7 +23,8 @@ class ChunkParserTest {
         "000000000000000000001.5", "1.0000000001", "1.00000000001", "0.00000000012", "1e5", "1E-3", "2.5e+2",
         "1e39", "-1e39", "1e-50", "3.4028236e38", "NaN", "inf", "", "  ", " 1.5 ", "\t2\t", "abc", "x\"y", "café",
         "\"quoted\"", "\"a,b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "  \"spaced\"  ", "\"1.5\"", "\" 1.5\"",
-        "\"\"", "1.5.5", "--1", "1e", "e5", ".", "-", "12ab", "0x10"};
+        "\"\"", "1.5.5", "--1", "1e", "e5", ".", "-", "12ab", "0x10", "\u000b\"vt\"", "\f\"ff\"", "\u001c\"fs\"",
+        "\u001f\"us\"", "\u001bq\"esc\"", "!\"bang\"", "\"sp\"   ", "\"cr\"\r", "\"both\" \r ", "\u001b", "!"};
 
     private static String randomNumber(Random r) {
         switch (r.nextInt(4)) {
@@ -140,6 +141,10 @@ class ChunkParserTest {
         assertThat(again.cells[0]).isSameAs(a.cells[0]); // large enough: reused
         assertThat(again.labelCodes[2]).isSameAs(a.labelCodes[2]);
         agree(second, ',', modes, false, again);
+        ChunkParser.Chunk exact = new ChunkParser(b2, 3, (byte) ',', modes).parse(0, b2.length, false, Integer.MAX_VALUE,
+                again.lines.length, again);
+        assertThat(exact.lines).isSameAs(a.lines); // exactly large enough: reused too
+        agree(second, ',', modes, false, exact);
         ChunkParser.Chunk small = new ChunkParser(b, 3, (byte) ',', modes).parse(0, b.length, false, Integer.MAX_VALUE, 5000, again);
         assertThat(small.cells[0]).isNotSameAs(a.cells[0]).hasSizeGreaterThanOrEqualTo(5000); // too small: new arrays
         agree(first, ',', modes, false, small);
@@ -217,6 +222,45 @@ class ChunkParserTest {
         byte[] modes = new byte[columns];
         Arrays.fill(modes, ChunkParser.HYBRID);
         return parse(text, ',', modes, false, 4);
+    }
+
+    @Test
+    void fieldsEndingExactlyAtTheEndOfTheBytesAreRead() {
+        // the range ends with no line break, right after the field: nothing may be read past it
+        String[][] cases = {{"1,", ""}, {"1,x\"y", "x\"y"}, {"1,1.5\r", "1.5"}, {"1,-", "-"}, {"1,+", "+"}, {"1,7", "7"},
+            {"1,\"q\"\r", "q"}, {"1,\"q\" ", "q"}};
+        for (String[] k : cases) {
+            ChunkParser.Chunk c = one(k[0], 2);
+            assertThat(c.error).as(k[0]).isNull();
+            assertThat(c.rows).as(k[0]).isEqualTo(1);
+            int v = c.cells[1][0];
+            String got = ChunkParser.isText(v) ? c.dicts[1].strings("t.csv")[v - ChunkParser.TEXT_BASE]
+                    : Float.toString(Float.intBitsToFloat(v));
+            boolean number = CsvParser.isNumber(k[1]);
+            assertThat(got).as(k[0]).isEqualTo(number ? Float.toString(Float.parseFloat(k[1])) : k[1]);
+        }
+    }
+
+    @Test
+    void aCharacterCutByTheEndOfTheBytesIsNamedAsFarAsItGoes() {
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        byte[] b = {'"', 'a', '"', euro[0], euro[1]}; // the range ends inside the character
+        ChunkParser.Chunk c = new ChunkParser(b, 1, (byte) ',', new byte[] {1}).parse(0, b.length, false, 10, 4);
+        assertThat(c.error).isEqualTo("expected a separator after the closing quote, found '"
+                + new String(euro, 0, 2, StandardCharsets.UTF_8) + "'");
+        for (int[] lead : new int[][] {{0xC0, 0x80}, {0xE0, 0xA0, 0x80}, {0xF0, 0x90, 0x80, 0x80}}) {
+            byte[] t = new byte[4 + lead.length];
+            t[0] = '"';
+            t[1] = 'a';
+            t[2] = '"';
+            for (int k = 0; k < lead.length; k++) {
+                t[3 + k] = (byte) lead[k];
+            }
+            t[t.length - 1] = '\n';
+            ChunkParser.Chunk e = new ChunkParser(t, 1, (byte) ',', new byte[] {1}).parse(0, t.length, false, 10, 4);
+            assertThat(e.error).isEqualTo("expected a separator after the closing quote, found '"
+                    + new String(t, 3, lead.length, StandardCharsets.UTF_8) + "'");
+        }
     }
 
     @Test

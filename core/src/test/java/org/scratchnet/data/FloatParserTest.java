@@ -128,6 +128,32 @@ class FloatParserTest {
         }
     }
 
+    private static long fast(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return FloatParser.fast(b, 0, b.length);
+    }
+
+    @Test
+    void theFastPathAnswersExactlyWhatItsContractPromises() {
+        // at most 18 significant digits, m < 2^53, a power of ten within ±22, not halfway: answered
+        for (String s : List.of("1", "-1.5", "+2.25", "9007199254740991", "-9007199254740991", "0.1234567890123456",
+                "1e22", "1e-22", "-1E+22", "12345e-22", "1.5e21", "15e-22", "000000000000000000000000001",
+                "0.00000000000000000000000000", "-0", "0e999", "1e5", "7E-3", "2.5e+2", "123456789e-5",
+                "9999999999999.99", "1.0000000000000e5")) {
+            assertThat(fast(s)).as(s).isEqualTo(Float.floatToRawIntBits(Float.parseFloat(s)) & 0xFFFFFFFFL);
+        }
+        // anything else that is a number goes to Float.parseFloat
+        for (String s : List.of("9007199254740992", "9007199254740993", "1e23", "1e-23", "-1e23", "15e-23", "1.5e-22",
+                "1234567890123456789", "1.0000000000000000001", "1e39", "1e-50", "16777217", "33554434",
+                "1e1000000000", "1e-99999999999")) {
+            assertThat(fast(s)).as(s).isEqualTo(FloatParser.DECLINED);
+            same(s);
+        }
+        for (String s : List.of("", "-", "+", ".", "e5", "1e", "1e-", "1.2.3", "1 ", " 1", "1f", "--1", "1e5.")) {
+            assertThat(fast(s)).as(s).isEqualTo(FloatParser.NOT_NUMBER);
+        }
+    }
+
     @Test
     void halfwayDoublesAreDetected() {
         // 1 + 2^-24 is exactly between the floats 1 and 1 + 2^-23
@@ -135,5 +161,7 @@ class FloatParserTest {
         assertThat(FloatParser.halfway(1 + Math.pow(2, -24) + Math.pow(2, -52))).isFalse();
         assertThat(FloatParser.halfway(1.0)).isFalse();
         assertThat(FloatParser.halfway(1e39)).isTrue();
+        assertThat(FloatParser.halfway(-(1 + Math.pow(2, -24)))).isTrue(); // the sign plays no part
+        assertThat(FloatParser.halfway(-15.0)).isFalse();
     }
 }
