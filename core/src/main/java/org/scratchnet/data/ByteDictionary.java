@@ -59,7 +59,7 @@ final class ByteDictionary {
     private int add(byte[] b, int from, int to, int h) {
         int n = to - from;
         if (poolSize + n > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + n));
+            pool = Arrays.copyOf(pool, 2 * (poolSize + n)); // at least doubles: amortized O(1) per byte
         }
         System.arraycopy(b, from, pool, poolSize, n);
         if (size == start.length) {

@@ -40,6 +40,19 @@ class ByteDictionaryTest {
     }
 
     @Test
+    void valuesLongerThanTheWholePoolAreKeptWhole() {
+        ByteDictionary d = new ByteDictionary(Integer.MAX_VALUE);
+        String[] values = {"a", "x".repeat(5000), "b", "y".repeat(20_000), "x".repeat(4999)};
+        for (int k = 0; k < values.length; k++) {
+            assertThat(code(d, values[k])).isEqualTo(k);
+        }
+        for (int k = 0; k < values.length; k++) {
+            assertThat(code(d, values[k])).isEqualTo(k);
+        }
+        assertThat(d.strings("t.csv")).containsExactly(values);
+    }
+
+    @Test
     void valuesWithTheSameHashStayApart() {
         ByteDictionary d = new ByteDictionary(Integer.MAX_VALUE);
         // "Aa" and "BB" have the same 31-based hash; so do all their concatenations
