@@ -10,10 +10,11 @@ import java.util.concurrent.Future;
 
 /**
  * Parses the body of a {@link CsvSource} on several threads: the file is cut into ranges of
- * about 8 MiB at line breaks, each range is parsed by a {@link ChunkParser} into its own columns,
- * and the ranges are joined in file order (text codes renumbered into one dictionary per column,
- * line numbers shifted by the lines before each range). At most threads + 1 ranges are in memory
- * at once besides the columns already parsed.
+ * about 1 MiB at line breaks (many more than threads, so that all stay busy to the end), each range
+ * is parsed by a {@link ChunkParser} into its own columns, and the ranges are joined in file order
+ * as they finish by a {@link TableBuilder} (text codes renumbered into one dictionary per column,
+ * line numbers shifted by the lines before each range); a joined range's arrays then parse a later
+ * range. At most threads + 1 ranges are in memory at once besides the table.
  *
  * <p>A line break inside a quoted field cannot be told from a record end without reading from the
  * start, so a file in which any range holds a double quote is parsed again as one range.
