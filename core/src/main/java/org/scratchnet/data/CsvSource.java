@@ -58,7 +58,7 @@ final class CsvSource {
                 separator = (byte) CsvParser.detectSeparator(source, lines);
                 try {
                     rows = CsvParser.split(source, lines, (char) separator);
-                    prefixText = lines;
+                    prefixText = text; // the line length is averaged over the whole prefix all the same
                 } catch (DataFormatException e) {
                     rows = null; // cut inside a quoted field: the whole prefix below
                 }
@@ -86,8 +86,11 @@ final class CsvSource {
         this.columns = rows.get(0).fields().size();
         int firstData = isHeader ? 1 : 0;
         this.firstDataLine = rows.size() > firstData ? rows.get(firstData).line() : -1;
-        int lastLine = rows.get(rows.size() - 1).line();
-        this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lastLine));
+        int lineBreaks = 0;
+        for (int at = prefixText.indexOf('\n'); at >= 0; at = prefixText.indexOf('\n', at + 1)) {
+            lineBreaks++;
+        }
+        this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lineBreaks));
     }
 
     /** Opens {@code file}, reading its first 64 KiB; {@code hasHeader} null = detect. */
