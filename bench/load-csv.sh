@@ -56,7 +56,12 @@ done
 
 stats() { sort -g | awk '{a[NR]=$1} END {printf "%.3f %.3f %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'; }
 median_of() { awk '{print $1}' "$WORK/$1" | stats | awk '{print $2}'; }
-rate() { sed -n 's/.*= \([0-9.]*\) MB\/s.*/\1/p' "$WORK/$1.out" | stats; }
+# the K-th "X MB/s" figure of each bench load-csv line (K = -1: the last): 1 = the load (CSV bytes),
+# 2 with --cache = the cache file's own bytes; the last = the load and the encoding together (CSV bytes)
+rate() {
+  awk -v k="$2" '{ m = 0; for (i = 1; i < NF; i++) if ($(i + 1) ~ /^MB\/s/ && $i ~ /^[0-9.]+$/) { m++; if (m == k) v = $i; last = $i }
+    print (k == -1 ? last : v) }' "$WORK/$1.out" | stats
+}
 size_mb="$(awk -v b="$(stat -c %s "$FILE")" 'BEGIN {printf "%.1f", b / 1e6}')"
 echo "file: $FILE ($size_mb MB); $RUNS runs each; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(nproc) cores, $(grep -q avx512f /proc/cpuinfo && echo AVX-512 || echo AVX2)"
@@ -72,6 +77,8 @@ for v in numpy load cached evaluate; do
   printf '%-34s %28s %16s\n' "$label" "$(awk '{print $1}' "$WORK/$v" | stats)" \
     "$(awk '{print $2}' "$WORK/$v" | sort -g | tail -1 | awk '{printf "%.0f", $1 / 1024}')"
 done
-echo "in-process load speed, MB/s (min median max): parse $(rate load); cached $(rate cached)"
+echo "in-process speed, MB/s of CSV (min median max): parse $(rate load 1); cached load $(rate cached 1)" \
+  "(of the cache file itself: $(rate cached 2))"
+echo "  load and encode into x: parse $(rate load -1); cached $(rate cached -1)"
 awk -v e="$(median_of evaluate)" -v n="$(median_of numpy)" \
   'BEGIN {printf "whole evaluate process / whole numpy loadtxt process (medians): %.2fx\n", e / n}'

@@ -32,11 +32,10 @@ final class ByteDictionary {
 
     /** The code of {@code b[from, to)}, added when new; -1 when the dictionary is full. */
     int code(byte[] b, int from, int to) {
-        int h = 1;
+        int h = 1; // the low bits index the table: the 31-polynomial's low bits depend on every byte
         for (int i = from; i < to; i++) {
             h = 31 * h + b[i];
         }
-        h ^= h >>> 16;
         int mask = slots.length - 1;
         for (int s = h & mask; ; s = (s + 1) & mask) {
             int e = slots[s] - 1;
@@ -60,7 +59,7 @@ final class ByteDictionary {
     private int add(byte[] b, int from, int to, int h) {
         int n = to - from;
         if (poolSize + n > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + n));
+            pool = Arrays.copyOf(pool, 2 * (poolSize + n)); // at least doubles: amortized O(1) per byte
         }
         System.arraycopy(b, from, pool, poolSize, n);
         if (size == start.length) {

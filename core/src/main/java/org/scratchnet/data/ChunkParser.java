@@ -59,23 +59,36 @@ final class ChunkParser {
      * {@code maxRows} stops early, {@code expectRows} sizes the arrays.
      */
     Chunk parse(int from, int to, boolean skipFirst, int maxRows, int expectRows) {
+        return parse(from, to, skipFirst, maxRows, expectRows, null);
+    }
+
+    /**
+     * As above, parsing into the arrays of {@code reuse} (a chunk of the same columns and modes
+     * whose rows have been taken, or null), so that a file's ranges need not allocate new ones.
+     */
+    Chunk parse(int from, int to, boolean skipFirst, int maxRows, int expectRows, Chunk reuse) {
         Chunk c = new Chunk();
         int cap = Math.max(16, expectRows);
+        if (reuse != null && reuse.lines != null && reuse.lines.length >= cap) {
+            cap = reuse.lines.length;
+        } else {
+            reuse = null;
+        }
         c.cells = new int[columns][];
         c.labelCodes = new int[columns][];
         c.dicts = new ByteDictionary[columns];
         c.labelDicts = new ByteDictionary[columns];
         for (int j = 0; j < columns; j++) {
             if (modes[j] != SKIP) {
-                c.cells[j] = new int[cap];
+                c.cells[j] = reuse != null && reuse.cells[j] != null ? reuse.cells[j] : new int[cap];
                 c.dicts[j] = new ByteDictionary(Integer.MAX_VALUE);
             }
             if (modes[j] == LABEL) {
-                c.labelCodes[j] = new int[cap];
+                c.labelCodes[j] = reuse != null && reuse.labelCodes[j] != null ? reuse.labelCodes[j] : new int[cap];
                 c.labelDicts[j] = new ByteDictionary(LABEL_LIMIT);
             }
         }
-        c.lines = new int[cap];
+        c.lines = reuse != null ? reuse.lines : new int[cap];
         int line = 1;
         int i = from;
         boolean header = skipFirst;
@@ -88,7 +101,8 @@ final class ChunkParser {
             }
             while (true) { // one field per pass
                 int s = i;
-                int fast = header || field >= columns || modes[field] != HYBRID ? -1 : fastNumber(c, field, i, to);
+                int fast = header || field >= columns || modes[field] != HYBRID ? -1
+                        : fastNumber(b, i, to, sep, c.cells[field], c.rows);
                 if (fast >= 0) { // the common case: a short plain number, parsed while it is scanned
                     i = fast;
                     field++;
@@ -163,8 +177,8 @@ final class ChunkParser {
                 if (!endOfRecord) {
                     blank = false;
                 }
-                if (endOfRecord && blank && field == 0 && fs == fe) {
-                    break; // a blank line
+                if (endOfRecord && blank && field == 0 && fs == fe && isBlank(s, i)) {
+                    break; // a blank line (whitespace only: a control character such as ESC makes an empty field)
                 }
                 if (!header && field < columns && modes[field] != SKIP) {
                     store(c, field, src, fs, fe);
@@ -197,37 +211,48 @@ final class ChunkParser {
     }
 
     /**
-     * Parses a field of at most 18 digits with no exponent and no spaces, ending at a separator or
-     * a line end, when its digits fit a float exactly (m &lt; 2^24, at most 10 decimals: see
-     * {@link FloatParser}); stores it and returns the position of the separator or line break, or
-     * -1 to leave the field to the general path.
+     * The commonest field, parsed while it is scanned: {@code [+-] digits [. digits]} (a digit at
+     * least) ending at a separator, a line break, {@code \r\n} or {@code to}, whose digits make an
+     * integer m &lt; 2^24 with at most 10 decimals. Then m and 10^decimals are exact floats and one
+     * float division rounds once, correctly: exactly {@link Float#parseFloat}'s float. Stores its
+     * bits in {@code out[at]} and returns the position of the separator or line break, or -1
+     * (storing nothing) for any other field, which the general path then reads.
      */
-    private int fastNumber(Chunk c, int col, int i, int to) {
+    static int fastNumber(byte[] b, int i, int to, byte sep, int[] out, int at) {
         int k = i;
         boolean negative = false;
         if (k < to && (b[k] == '-' || b[k] == '+')) {
             negative = b[k] == '-';
             k++;
         }
-        long m = 0;
-        int digits = 0;
-        int scale = 0;
+        int m = 0;
+        int start = k;
         int d;
-        while (k < to && (d = b[k] - '0') >= 0 && d <= 9 && digits < 18) {
-            m = m * 10 + d;
-            digits++;
+        while (k < to && (d = b[k] - '0') >= 0 && d <= 9) {
+            m = m * 10 + d; // below 2^24 * 10 + 9: no overflow
+            if (m >= 1 << 24) {
+                return -1;
+            }
             k++;
         }
+        int digits = k - start;
+        int scale = 0;
         if (k < to && b[k] == '.') {
-            k++;
-            while (k < to && (d = b[k] - '0') >= 0 && d <= 9 && digits < 18) {
+            int point = ++k;
+            while (k < to && (d = b[k] - '0') >= 0 && d <= 9) {
                 m = m * 10 + d;
-                digits++;
-                scale++;
+                if (m >= 1 << 24) {
+                    return -1;
+                }
                 k++;
             }
+            scale = k - point;
+            if (scale > 10) {
+                return -1;
+            }
+            digits += scale;
         }
-        if (digits == 0 || m >= (1L << 24) || scale > 10) {
+        if (digits == 0) {
             return -1;
         }
         if (k < to && b[k] != sep && b[k] != '\n') {
@@ -236,8 +261,8 @@ final class ChunkParser {
             }
             k++;
         }
-        float f = scale == 0 ? (float) m : (float) m / POW10[scale];
-        c.cells[col][c.rows] = Float.floatToRawIntBits(negative ? -f : f);
+        float f = (float) m / POW10[scale];
+        out[at] = Float.floatToRawIntBits(negative ? -f : f);
         return k;
     }
 

@@ -12,6 +12,9 @@ import org.scratchnet.tensor.Tensor;
  * cell the same way.
  */
 final class ColumnEncoder {
+    /** Rows encoded at a time: each column's cells of a block are copied out in one go. */
+    private static final int BLOCK = 4096;
+
     private ColumnEncoder() {
     }
 
@@ -19,7 +22,7 @@ final class ColumnEncoder {
      * x (N, D) for every row of {@code table}; {@code cols[f]} is the position in {@code table} of
      * the rules' feature f (number columns read as number-or-text, category columns as text).
      * One note per category column with values outside its vocabulary, and one for filled cells
-     * when {@code noteFilled}. Rows are filled in order, so an error names the first bad row.
+     * when {@code noteFilled}. An error names the first bad cell in row order.
      */
     static Tensor encode(CsvTable table, int[] cols, ColumnRules rules, Consumer<String> notes, boolean noteFilled) {
         List<ColumnRules.Column> features = rules.features();
@@ -31,7 +34,7 @@ final class ColumnEncoder {
         String[] example = new String[nf];
         int filled = 0;
         Map<String, Integer>[] vocab = vocabularies(features);
-        int[][] cells = new int[nf][];
+        java.nio.IntBuffer[] cells = new java.nio.IntBuffer[nf];
         int[] offset = new int[nf];
         float[] fill = new float[nf];
         int[][] slot = new int[nf][];   // category columns: dictionary code -> one-hot position, -1 = unseen
@@ -53,32 +56,49 @@ final class ColumnEncoder {
                 slot[f][k] = v == null ? -1 : v;
             }
         }
-        for (int i = 0; i < n; i++) {
-            int row = i * d;
+        int[] block = new int[Math.min(n, BLOCK)];
+        for (int r0 = 0; r0 < n; r0 += BLOCK) {
+            int m = Math.min(BLOCK, n - r0);
+            int badRow = -1, badFeature = -1; // the first bad cell in row order, then column order
             for (int f = 0; f < nf; f++) {
-                int v = cells[f][i];
-                boolean text = ChunkParser.isText(v);
-                boolean isMissing = text && missing[f][v - ChunkParser.TEXT_BASE];
-                if (isMissing) {
-                    filled++;
-                }
+                cells[f].get(r0, block, 0, m); // one bulk copy per column and block: memory speed from a mapped cache too
+                boolean[] miss = missing[f];
+                int at = r0 * d + offset[f];
                 if (slot[f] == null) {
-                    x[row + offset[f]] = !text ? Float.intBitsToFloat(v) : isMissing ? fill[f]
-                            : CsvLoader.number(table, i, cols[f], features.get(f).name(), "a number");
+                    for (int i = 0; i < m; i++, at += d) {
+                        int v = block[i];
+                        if (!ChunkParser.isText(v)) {
+                            x[at] = Float.intBitsToFloat(v);
+                        } else if (miss[v - ChunkParser.TEXT_BASE]) {
+                            x[at] = fill[f];
+                            filled++;
+                        } else if (badRow < 0 || i < badRow) {
+                            badRow = i;
+                            badFeature = f;
+                        }
+                    }
                     continue;
                 }
-                if (!text) {
-                    throw new IllegalStateException("category column '" + features.get(f).name() + "' was read as numbers");
-                }
-                int k = slot[f][v - ChunkParser.TEXT_BASE];
-                if (k < 0) {
-                    unseen[f]++;
-                    if (example[f] == null) {
-                        example[f] = isMissing ? features.get(f).fill() : table.text(cols[f], i);
+                for (int i = 0; i < m; i++, at += d) {
+                    int v = block[i];
+                    if (!ChunkParser.isText(v)) {
+                        throw new IllegalStateException("category column '" + features.get(f).name() + "' was read as numbers");
                     }
-                } else {
-                    x[row + offset[f] + k] = 1f;
+                    boolean isMissing = miss[v - ChunkParser.TEXT_BASE];
+                    filled += isMissing ? 1 : 0;
+                    int k = slot[f][v - ChunkParser.TEXT_BASE];
+                    if (k < 0) {
+                        unseen[f]++;
+                        if (example[f] == null) {
+                            example[f] = isMissing ? features.get(f).fill() : table.text(cols[f], r0 + i);
+                        }
+                    } else {
+                        x[at + k] = 1f;
+                    }
                 }
+            }
+            if (badRow >= 0) { // throws, naming the cell
+                CsvLoader.number(table, r0 + badRow, cols[badFeature], features.get(badFeature).name(), "a number");
             }
         }
         for (int f = 0; f < nf; f++) {

@@ -1,7 +1,6 @@
 package org.scratchnet.data;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +10,11 @@ import java.util.concurrent.Future;
 
 /**
  * Parses the body of a {@link CsvSource} on several threads: the file is cut into ranges of
- * about 8 MiB at line breaks, each range is parsed by a {@link ChunkParser} into its own columns,
- * and the ranges are joined in file order (text codes renumbered into one dictionary per column,
- * line numbers shifted by the lines before each range). At most threads + 1 ranges are in memory
- * at once besides the columns already parsed.
+ * about 1 MiB at line breaks (many more than threads, so that all stay busy to the end), each range
+ * is parsed by a {@link ChunkParser} into its own columns, and the ranges are joined in file order
+ * as they finish by a {@link TableBuilder} (text codes renumbered into one dictionary per column,
+ * line numbers shifted by the lines before each range); a joined range's arrays then parse a later
+ * range. At most threads + 1 ranges are in memory at once besides the table.
  *
  * <p>A line break inside a quoted field cannot be told from a record end without reading from the
  * start, so a file in which any range holds a double quote is parsed again as one range.
@@ -28,13 +28,10 @@ final class CsvLoad {
         long body = src.size - src.start;
         int threads = body < 2L * o.rangeBytes ? 1 : Math.max(1, o.threads);
         try {
-            List<ChunkParser.Chunk> chunks = threads == 1 ? List.of(single(src, modes, o))
-                    : parallel(src, modes, o, threads);
-            if (chunks == null) { // quotes seen: one range from the start
-                chunks = List.of(single(src, modes, o));
+            CsvTable t = threads == 1 ? null : parallel(src, modes, o, threads);
+            if (t == null) { // one range, or quotes seen: one range from the start
+                t = CsvTable.join(src, modes, List.of(single(src, modes, o)), o.maxRows);
             }
-            CsvTable t = CsvTable.join(src, modes, chunks, o.maxRows);
-            collectIfLarge(t);
             return t;
         } finally {
             if (o.progress != null) {
@@ -44,12 +41,12 @@ final class CsvLoad {
     }
 
     /**
-     * After a large load the heap holds as much garbage (range buffers, the ranges' own columns)
-     * as live cells; a collector that only grows the heap until it must collect would keep those
-     * pages resident. One full collection here (tens of ms) keeps the process near the data's size.
+     * Once a large table has been encoded its cells (about 4 bytes each) are garbage as large as the
+     * float matrix; a collector that only grows the heap until it must collect would keep those
+     * pages resident. One full collection then (tens of ms) keeps the process near the data's size.
      */
-    static void collectIfLarge(CsvTable t) {
-        if ((long) t.rows() * t.columns() >= 4_000_000L) {
+    static void collectIfLarge(long rows, int columns) {
+        if (rows * columns >= 4_000_000L) {
             System.gc();
         }
     }
@@ -69,22 +66,26 @@ final class CsvLoad {
         return c;
     }
 
-    /** The chunks in file order, or null when a quote was seen (the caller parses again as one range). */
-    private static List<ChunkParser.Chunk> parallel(CsvSource src, byte[] modes, LoadOptions o, int threads) {
+    /**
+     * The table, its ranges parsed on {@code threads} threads and joined in file order as they
+     * finish (each range's arrays then parse a later range); null when a quote was seen (the
+     * caller parses again as one range).
+     */
+    private static CsvTable parallel(CsvSource src, byte[] modes, LoadOptions o, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "csv-parse");
             t.setDaemon(true);
             return t;
         });
         Deque<byte[]> buffers = new ArrayDeque<>();
+        Deque<ChunkParser.Chunk> spare = new ArrayDeque<>(); // joined chunks whose arrays are free again
         Deque<Future<ChunkParser.Chunk>> running = new ArrayDeque<>();
         Deque<Long> ends = new ArrayDeque<>(); // where each running range ends, for progress
-        List<ChunkParser.Chunk> done = new ArrayList<>();
+        TableBuilder table = new TableBuilder(src, modes, o.maxRows, expectedRows(src.size - src.start, src), 0);
         long pos = src.start;
-        long rows = 0;
         try {
             while (pos < src.size || !running.isEmpty()) {
-                while (pos < src.size && running.size() <= threads && rows < o.maxRows) {
+                while (pos < src.size && running.size() <= threads && table.wantsMore()) {
                     byte[] buf;
                     synchronized (buffers) {
                         buf = buffers.isEmpty() ? new byte[o.rangeBytes + 65536] : buffers.pop();
@@ -107,10 +108,11 @@ final class CsvLoad {
                     boolean first = pos == src.start;
                     byte[] chunkBytes = buf;
                     int chunkEnd = end;
+                    ChunkParser.Chunk reuse = spare.poll();
                     running.add(pool.submit(() -> {
                         try {
                             return new ChunkParser(chunkBytes, src.columns, src.sep, modes).parse(0, chunkEnd,
-                                    first && src.header != null, o.maxRows, expectedRows(chunkEnd, src));
+                                    first && src.header != null, o.maxRows, expectedRows(chunkEnd, src), reuse);
                         } finally {
                             synchronized (buffers) {
                                 if (chunkBytes.length == o.rangeBytes + 65536) {
@@ -130,16 +132,16 @@ final class CsvLoad {
                 if (c.sawQuote) {
                     return null;
                 }
-                done.add(c);
-                rows += c.rows;
-                if (c.error != null) {
-                    break; // the first error in file order; later ranges do not matter
+                table.append(c); // throws the first error in file order; later ranges do not matter
+                spare.add(c);
+                if (!table.wantsMore()) {
+                    break;
                 }
                 if (o.progress != null) {
-                    o.progress.update(parsedTo, src.size, rows);
+                    o.progress.update(parsedTo, src.size, table.rows());
                 }
             }
-            return done;
+            return table.build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataFormatException(src.source + ": reading was interrupted");
@@ -174,7 +176,7 @@ final class CsvLoad {
     }
 
     /** A guess of the rows in {@code bytes}, from the average line length of the prefix (10% over). */
-    static int expectedRows(int bytes, CsvSource src) {
+    static int expectedRows(long bytes, CsvSource src) {
         return (int) Math.min(Integer.MAX_VALUE - 16, (long) (bytes / Math.max(1.0, src.bytesPerLine) * 1.1) + 16);
     }
 }

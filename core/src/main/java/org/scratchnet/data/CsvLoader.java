@@ -210,13 +210,13 @@ public final class CsvLoader {
         int n = table.rows();
         int d = cols.length;
         float[] x = new float[n * d];
-        int[][] cells = new int[d][];
+        java.nio.IntBuffer[] cells = new java.nio.IntBuffer[d];
         for (int k = 0; k < d; k++) {
             cells[k] = table.cells[cols[k]];
         }
         for (int i = 0; i < n; i++) { // row by row, so that an error names the first bad row
             for (int k = 0; k < d; k++) {
-                int v = cells[k][i];
+                int v = cells[k].get(i);
                 x[i * d + k] = ChunkParser.isText(v) ? number(table, i, cols[k], names.get(cols[k]), "a number")
                         : Float.intBitsToFloat(v);
             }

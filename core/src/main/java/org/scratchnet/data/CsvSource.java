@@ -14,12 +14,17 @@ import java.util.List;
 
 /**
  * A CSV file (or text in memory) opened for reading: the separator, the header and the column
- * count are found on a prefix (the first 64 KiB, as {@link CsvParser} describes), before the
+ * count are found on a prefix (the first records of the first 64 KiB, as {@link CsvParser} describes), before the
  * caller decides which columns to keep and how ({@link ChunkParser} modes); {@link CsvLoad}
  * then parses the body on all cores.
  */
 final class CsvSource {
     private static final int PREFIX = 65536;
+    /**
+     * Lines of a large file's prefix split into records first: the prefix is parsed before the
+     * JIT compiles anything, and 64 lines cost a fraction of 64 KiB of them.
+     */
+    private static final int HEAD_LINES = 64;
 
     final String source;
     final Path file;          // null for text in memory
@@ -48,6 +53,20 @@ final class CsvSource {
         for (long len = PREFIX; rows == null; len *= 16) {
             boolean whole = start + len >= size;
             String text = prefix(whole ? size - start : len, whole);
+            if (!whole) { // the first records are enough: the separator, header and width come from the first 20
+                String lines = firstLines(text, HEAD_LINES);
+                separator = (byte) CsvParser.detectSeparator(source, lines);
+                try {
+                    rows = CsvParser.split(source, lines, (char) separator);
+                    prefixText = text; // the line length is averaged over the whole prefix all the same
+                } catch (DataFormatException e) {
+                    rows = null; // cut inside a quoted field: the whole prefix below
+                }
+                if (rows != null && rows.size() > 20) {
+                    break;
+                }
+                rows = null;
+            }
             prefixText = text;
             separator = (byte) CsvParser.detectSeparator(source, text);
             try {
@@ -67,8 +86,11 @@ final class CsvSource {
         this.columns = rows.get(0).fields().size();
         int firstData = isHeader ? 1 : 0;
         this.firstDataLine = rows.size() > firstData ? rows.get(firstData).line() : -1;
-        int lastLine = rows.get(rows.size() - 1).line();
-        this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lastLine));
+        int lineBreaks = 0;
+        for (int at = prefixText.indexOf('\n'); at >= 0; at = prefixText.indexOf('\n', at + 1)) {
+            lineBreaks++;
+        }
+        this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lineBreaks));
     }
 
     /** Opens {@code file}, reading its first 64 KiB; {@code hasHeader} null = detect. */
@@ -123,6 +145,18 @@ final class CsvSource {
             }
             throw new DataFormatException(source + ": expected UTF-8 text, found invalid byte sequences");
         }
+    }
+
+    /** {@code text} up to and including its {@code n}-th line break (all of it when it has fewer). */
+    static String firstLines(String text, int n) {
+        int at = -1;
+        for (int k = 0; k < n; k++) {
+            at = text.indexOf('\n', at + 1);
+            if (at < 0) {
+                return text;
+            }
+        }
+        return text.substring(0, at + 1);
     }
 
     /** {@code len} bytes from {@code pos} (fewer at the end). */

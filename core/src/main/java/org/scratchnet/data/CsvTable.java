@@ -1,16 +1,16 @@
 package org.scratchnet.data;
 
-import java.util.ArrayList;
+import java.nio.IntBuffer;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A parsed CSV file held by column: one int per kept cell ({@link ChunkParser}'s encoding: float
  * bits of a number, or a code into the column's dictionary of distinct texts), the line each row
  * starts on, and the header (null when the file has none). Columns read in
- * {@link ChunkParser#SKIP} mode are null.
+ * {@link ChunkParser#SKIP} mode are null. Columns are int buffers valid up to {@link #rows}: views
+ * of one array in memory ({@link TableBuilder}) or, read-only, of a memory-mapped cache file
+ * ({@link TableCache}), copied only if rows are dropped.
  */
 final class CsvTable {
     /** One record of the prefix splitter: its fields and the 1-based line it starts on. */
@@ -20,14 +20,14 @@ final class CsvTable {
     final CsvSource src;
     final byte[] modes;
     int rows;
-    int[] lines;
-    int[][] cells;
+    IntBuffer lines;
+    IntBuffer[] cells;
     final String[][] dicts;
     final boolean[][] missing;   // per dictionary entry: an empty or NA-like cell
-    final int[][] labelCodes;    // LABEL columns: every cell as a code into labelDicts (null past the limit)
+    final IntBuffer[] labelCodes;    // LABEL columns: every cell as a code into labelDicts (null past the limit)
     final String[][] labelDicts;
 
-    CsvTable(CsvSource src, byte[] modes, int rows, int[] lines, int[][] cells, String[][] dicts, int[][] labelCodes,
+    CsvTable(CsvSource src, byte[] modes, int rows, IntBuffer lines, IntBuffer[] cells, String[][] dicts, IntBuffer[] labelCodes,
             String[][] labelDicts) {
         this.src = src;
         this.modes = modes;
@@ -55,96 +55,15 @@ final class CsvTable {
 
     /** As above for chunks that start {@code firstLine} lines into the file. */
     static CsvTable join(CsvSource src, byte[] modes, List<ChunkParser.Chunk> chunks, int maxRows, int firstLine) {
-        int columns = src.columns;
         long total = 0;
-        int lineOffset = firstLine;
-        int used = 0;
         for (ChunkParser.Chunk c : chunks) {
-            if (c.error != null && total + c.errorRow < maxRows) {
-                throw new DataFormatException(src.source + ":" + (lineOffset + c.errorLine)
-                        + (c.errorColumn >= 0 ? ":" + (c.errorColumn + 1) : "") + ": " + c.error);
-            }
             total += c.rows;
-            lineOffset += c.lineCount;
-            used++;
-            if (total >= maxRows || c.error != null) {
-                break;
-            }
         }
-        if (total > Integer.MAX_VALUE - 16) {
-            throw new DataFormatException(src.source + ": more than " + (Integer.MAX_VALUE - 16)
-                    + " rows; read the first ones with a row limit");
-        }
-        int n = (int) Math.min(total, maxRows);
-        chunks = chunks.subList(0, used);
-        int[] lines = new int[n];
-        int at = 0;
-        lineOffset = firstLine;
+        TableBuilder b = new TableBuilder(src, modes, maxRows, total, firstLine);
         for (ChunkParser.Chunk c : chunks) {
-            int k = Math.min(c.rows, n - at);
-            for (int i = 0; i < k; i++) {
-                lines[at + i] = lineOffset + c.lines[i];
-            }
-            c.lines = null;
-            at += k;
-            lineOffset += c.lineCount;
+            b.append(c);
         }
-        int[][] cells = new int[columns][];
-        String[][] dicts = new String[columns][];
-        int[][] labelCodes = new int[columns][];
-        String[][] labelDicts = new String[columns][];
-        for (int j = 0; j < columns; j++) {
-            if (modes[j] == ChunkParser.SKIP) {
-                continue;
-            }
-            List<String> dict = new ArrayList<>();
-            cells[j] = merge(src.source, chunks, j, n, false, dict);
-            dicts[j] = dict.toArray(new String[0]);
-            final int col = j;
-            if (modes[j] == ChunkParser.LABEL && chunks.stream().allMatch(c -> c.labelDicts[col] != null)) {
-                List<String> ld = new ArrayList<>();
-                int[] codes = merge(src.source, chunks, j, n, true, ld);
-                if (ld.size() <= ChunkParser.LABEL_LIMIT) {
-                    labelCodes[j] = codes;
-                    labelDicts[j] = ld.toArray(new String[0]);
-                }
-            }
-        }
-        return new CsvTable(src, modes, n, lines, cells, dicts, labelCodes, labelDicts);
-    }
-
-    /** Column j of the chunks, text codes renumbered into {@code dict}; the chunks' arrays are released. */
-    private static int[] merge(String source, List<ChunkParser.Chunk> chunks, int j, int n, boolean label,
-            List<String> dict) {
-        int[] out = new int[n];
-        Map<String, Integer> index = new HashMap<>();
-        int at = 0;
-        for (ChunkParser.Chunk c : chunks) {
-            int k = Math.min(c.rows, n - at);
-            String[] local = (label ? c.labelDicts[j] : c.dicts[j]).strings(source);
-            int[] map = new int[local.length];
-            for (int e = 0; e < local.length; e++) {
-                Integer g = index.get(local[e]);
-                if (g == null) {
-                    g = dict.size();
-                    index.put(local[e], g);
-                    dict.add(local[e]);
-                }
-                map[e] = g;
-            }
-            int[] in = label ? c.labelCodes[j] : c.cells[j];
-            for (int i = 0; i < k; i++) {
-                int v = in[i];
-                out[at + i] = label ? map[v] : ChunkParser.isText(v) ? ChunkParser.TEXT_BASE + map[v - ChunkParser.TEXT_BASE] : v;
-            }
-            if (label) {
-                c.labelCodes[j] = null;
-            } else {
-                c.cells[j] = null;
-            }
-            at += k;
-        }
-        return out;
+        return b.build();
     }
 
     String source() {
@@ -164,35 +83,40 @@ final class CsvTable {
     }
 
     int line(int row) {
-        return lines[row];
+        return lines.get(row);
     }
 
     String where(int row, int column) {
-        return src.source + ":" + lines[row] + ":" + (column + 1);
+        return src.source + ":" + lines.get(row) + ":" + (column + 1);
+    }
+
+    /** The encoded cell ({@link ChunkParser}'s int: float bits or a text code). */
+    int cell(int col, int row) {
+        return cells[col].get(row);
     }
 
     boolean isText(int col, int row) {
-        return ChunkParser.isText(cells[col][row]);
+        return ChunkParser.isText(cells[col].get(row));
     }
 
     /** The number in a cell that is not text. */
     float number(int col, int row) {
-        return Float.intBitsToFloat(cells[col][row]);
+        return Float.intBitsToFloat(cells[col].get(row));
     }
 
     /** The text of a text cell. */
     String text(int col, int row) {
-        return dicts[col][cells[col][row] - ChunkParser.TEXT_BASE];
+        return dicts[col][cells[col].get(row) - ChunkParser.TEXT_BASE];
     }
 
     /** The dictionary code of a text cell. */
     int code(int col, int row) {
-        return cells[col][row] - ChunkParser.TEXT_BASE;
+        return cells[col].get(row) - ChunkParser.TEXT_BASE;
     }
 
     /** True for an empty or NA-like cell (see {@link Imputation#isMissing}). */
     boolean missing(int col, int row) {
-        int v = cells[col][row];
+        int v = cells[col].get(row);
         return ChunkParser.isText(v) && missing[col][v - ChunkParser.TEXT_BASE];
     }
 
@@ -219,16 +143,21 @@ final class CsvTable {
 
     /** Keeps the rows where {@code keep} is true, in order (compacted in place). */
     void retain(boolean[] keep) {
+        lines = writable(lines);
+        for (int j = 0; j < cells.length; j++) {
+            cells[j] = writable(cells[j]);
+            labelCodes[j] = writable(labelCodes[j]);
+        }
         int n = 0;
         for (int i = 0; i < rows; i++) {
             if (keep[i]) {
-                lines[n] = lines[i];
+                lines.put(n, lines.get(i));
                 for (int j = 0; j < cells.length; j++) {
                     if (cells[j] != null) {
-                        cells[j][n] = cells[j][i];
+                        cells[j].put(n, cells[j].get(i));
                     }
                     if (labelCodes[j] != null) {
-                        labelCodes[j][n] = labelCodes[j][i];
+                        labelCodes[j].put(n, labelCodes[j].get(i));
                     }
                 }
                 n++;
@@ -237,9 +166,27 @@ final class CsvTable {
         rows = n;
     }
 
-    /** Drops the cells (the dictionaries and line numbers stay, for messages). */
+    /** b itself, or a copy in memory when b is read-only (a view of a cache file). */
+    private static IntBuffer writable(IntBuffer b) {
+        if (b == null || !b.isReadOnly()) {
+            return b;
+        }
+        int[] copy = new int[b.limit()];
+        b.get(0, copy);
+        return IntBuffer.wrap(copy);
+    }
+
+    /**
+     * Drops the cells and label codes; the dictionaries and line numbers stay, for messages. The
+     * line numbers are copied out of the array (or mapped cache) they share with the cells, so that
+     * it can go.
+     */
     void release() {
+        int[] kept = new int[rows];
+        lines.get(0, kept);
+        lines = IntBuffer.wrap(kept);
         cells = null;
+        Arrays.fill(labelCodes, null);
     }
 
     /** Arrays.fill helper for callers: a keep-all mask. */

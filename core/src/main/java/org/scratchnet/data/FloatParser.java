@@ -8,18 +8,18 @@ import java.nio.charset.StandardCharsets;
  * giving exactly the float that {@link Float#parseFloat} gives for the same text.
  *
  * <p>Why it is exact: with at most 18 significant digits the digits fit a long m, and the value
- * is m · 10^e. When m &lt; 2^24 and |e| ≤ 10 both factors are exact floats, so one float multiply
- * or divide rounds once, correctly. Otherwise, when m &lt; 2^53 and |e| ≤ 22 the same holds in
- * double (Clinger's fast path); rounding that double to float gives the correctly rounded float
- * unless the double lies exactly halfway between two floats (a second rounding could then go
- * the wrong way), which is checked. Everything else (more digits, larger exponents, halfway
- * cases) goes to {@link Float#parseFloat}, which is rare in data files.
+ * is m · 10^e. When m &lt; 2^53 and |e| ≤ 22 both factors are exact doubles, so one double
+ * multiply or divide rounds once, correctly (Clinger's fast path); rounding that double to float
+ * gives the correctly rounded float unless the double lies exactly halfway between two floats (a
+ * second rounding could then go the wrong way), which is checked. Everything else (more digits,
+ * larger exponents, halfway cases) goes to {@link Float#parseFloat}, which is rare in data files.
+ * The commonest short form (m &lt; 2^24, at most 10 decimals, no exponent) is parsed in float
+ * while it is scanned, by {@link ChunkParser}.
  */
 final class FloatParser {
     /** Returned for text that is not a plain decimal number. */
     static final float NOT_A_NUMBER = Float.NaN;
 
-    private static final float[] FLOAT_POW10 = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
     private static final double[] DOUBLE_POW10 = new double[23];
 
     static {
@@ -39,6 +39,25 @@ final class FloatParser {
      * plain decimal number.
      */
     static float parse(byte[] b, int from, int to) {
+        long r = fast(b, from, to);
+        if (r == DECLINED) {
+            return Float.parseFloat(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        }
+        return r == NOT_NUMBER ? NOT_A_NUMBER : Float.intBitsToFloat((int) r);
+    }
+
+    /** {@link #fast}: the text is not a plain decimal number. */
+    static final long NOT_NUMBER = -1;
+    /** {@link #fast}: a plain decimal number the fast path leaves to {@link Float#parseFloat}. */
+    static final long DECLINED = -2;
+
+    /**
+     * The fast path alone: the float's bits (as a non-negative long) for a plain decimal number of
+     * at most 18 significant digits making m &lt; 2^53 with a power of ten within ±22 whose double
+     * is not halfway between two floats (zeros of any length too); {@link #DECLINED} for any other
+     * plain decimal number; {@link #NOT_NUMBER} for text that is not one.
+     */
+    static long fast(byte[] b, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to && (b[i] == '+' || b[i] == '-')) {
@@ -79,7 +98,7 @@ final class FloatParser {
             }
         }
         if (digits == 0) {
-            return NOT_A_NUMBER;
+            return NOT_NUMBER;
         }
         long exp = 0;
         if (i < to && (b[i] == 'e' || b[i] == 'E')) {
@@ -97,41 +116,39 @@ final class FloatParser {
                 i++;
             }
             if (i == expStart) {
-                return NOT_A_NUMBER;
+                return NOT_NUMBER;
             }
             exp = expNegative ? -exp : exp;
         }
         if (i != to) {
-            return NOT_A_NUMBER;
+            return NOT_NUMBER;
         }
         if (m == 0 && exact) {
-            return negative ? -0f : 0f;
+            return bits(negative ? -0f : 0f);
         }
         long e = exp - scale;
-        if (exact) {
-            if (m < (1L << 24) && e >= -10 && e <= 10) {
-                float f = e >= 0 ? (float) m * FLOAT_POW10[(int) e] : (float) m / FLOAT_POW10[(int) -e];
-                return negative ? -f : f;
-            }
-            if (m < (1L << 53) && e >= -22 && e <= 22) {
-                double d = e >= 0 ? (double) m * DOUBLE_POW10[(int) e] : (double) m / DOUBLE_POW10[(int) -e];
-                if (!halfway(d)) {
-                    float f = (float) d;
-                    return negative ? -f : f;
-                }
+        if (exact && m < (1L << 53) && e >= -22 && e <= 22) {
+            double d = e >= 0 ? (double) m * DOUBLE_POW10[(int) e] : (double) m / DOUBLE_POW10[(int) -e];
+            if (!halfway(d)) {
+                float f = (float) d;
+                return bits(negative ? -f : f);
             }
         }
-        return Float.parseFloat(new String(b, from, to - from, StandardCharsets.ISO_8859_1));
+        return DECLINED;
+    }
+
+    private static long bits(float f) {
+        return Float.floatToRawIntBits(f) & 0xFFFFFFFFL;
     }
 
     /**
-     * True when the positive double d lies exactly halfway between two adjacent floats (or is a
+     * True when the double d (of either sign) lies exactly halfway between two adjacent floats (or is a
      * value float rounding treats specially: beyond the float range or below its subnormals),
      * where rounding d to float may differ from rounding the exact decimal.
      */
     static boolean halfway(double d) {
         long bits = Double.doubleToRawLongBits(d);
-        int exponent = (int) (bits >>> 52) - 1023;
+        int exponent = (int) ((bits >>> 52) & 0x7FF) - 1023; // the sign does not matter
         if (exponent > 127 || exponent < -150) {
             return true;
         }

@@ -26,8 +26,18 @@ final class LabelEncoder {
         this.table = table;
         this.col = col;
         this.column = column;
-        this.codes = table.labelCodes[col];
+        this.codes = copy(table.labelCodes[col], table.rows());
         this.values = table.labelDicts[col];
+    }
+
+    /** The first n codes as an array: one bulk copy, then plain array loops (also from a mapped cache). */
+    private static int[] copy(java.nio.IntBuffer codes, int n) {
+        if (codes == null) {
+            return null;
+        }
+        int[] out = new int[n];
+        codes.get(0, out);
+        return out;
     }
 
     /** Fails on the first label that is a number BigDecimal cannot hold (an exponent beyond ±2e9). */

@@ -27,7 +27,7 @@ public final class LoadOptions {
     Progress progress;
     Path cacheDir;
     /** Bytes per parsed range (tests make it small to cut small files into many ranges). */
-    int rangeBytes = 8 << 20;
+    int rangeBytes = 1 << 20;
 
     /** The default options (shared; do not change them). */
     public static LoadOptions defaults() {
@@ -69,5 +69,10 @@ public final class LoadOptions {
 
     public Path cacheDir() {
         return cacheDir;
+    }
+
+    /** The cache file that stands for {@code csv} (null without a cache directory). */
+    public Path cacheFile(Path csv) {
+        return cacheDir == null ? null : TableCache.file(cacheDir, csv);
     }
 }

@@ -117,7 +117,7 @@ final class StreamStats {
 
     private void label(CsvTable t, int i, boolean train) {
         int col = s.labelCol();
-        String text = t.labelCodes[col] != null ? t.labelDicts[col][t.labelCodes[col][i]]
+        String text = t.labelCodes[col] != null ? t.labelDicts[col][t.labelCodes[col].get(i)]
                 : t.isText(col, i) ? t.text(col, i) : null;
         if (text == null) {
             labelOverflow = true;

@@ -71,6 +71,13 @@ public final class TableApplier {
 
     private static TabularData labelled(CsvSource src, ColumnRules rules, Task task, List<String> classNames,
             Consumer<String> notes, LoadOptions load) {
+        TabularData d = encodeLabelled(src, rules, task, classNames, notes, load);
+        CsvLoad.collectIfLarge(d.dataset().size(), src.columns); // the parsed table is garbage now
+        return d;
+    }
+
+    private static TabularData encodeLabelled(CsvSource src, ColumnRules rules, Task task, List<String> classNames,
+            Consumer<String> notes, LoadOptions load) {
         CsvLoader.checkShape(src, 2);
         Layout l = layout(src, rules, true, notes);
         CsvTable t = TableCache.parse(src, modes(src, rules, l, true), load, notes);

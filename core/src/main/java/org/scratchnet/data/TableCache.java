@@ -21,7 +21,9 @@ import java.util.zip.CRC32;
 /**
  * The binary cache of parsed CSV files ({@link LoadOptions#cache}): {@code NAME.sncache} in the
  * cache directory holds a file's parsed columns as they are in memory (little-endian ints), so a
- * second run maps it and copies the cells instead of parsing text.
+ * second run maps it and uses the mapped columns as the table's cells: nothing is parsed, copied or
+ * checked cell by cell; the operating system reads the pages (from its page cache on a second run)
+ * as the cells are used, typically once, when they are encoded into the float matrix.
  *
  * <p>Layout: the magic {@code SNCSV001}; an int length and that many bytes of description (the
  * CSV's absolute path, size, modification time, a hash of its first line and separator, the
@@ -98,7 +100,7 @@ final class TableCache {
 
     private static CsvTable read(Path cache, CsvSource src, byte[] modes, byte[] key) throws IOException {
         try (FileChannel ch = FileChannel.open(cache, StandardOpenOption.READ)) {
-            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()); // stays valid after close
             ByteBuffer b = m.order(ByteOrder.LITTLE_ENDIAN);
             byte[] magic = new byte[MAGIC.length];
             b.get(magic);
@@ -135,9 +137,9 @@ final class TableCache {
             if (need != ch.size()) {
                 throw new IOException("cut short");
             }
-            int[] lines = ints(b, rows);
-            int[][] cells = new int[columns][];
-            int[][] labelCodes = new int[columns][];
+            IntBuffer lines = ints(b, rows);
+            IntBuffer[] cells = new IntBuffer[columns];
+            IntBuffer[] labelCodes = new IntBuffer[columns];
             for (int j = 0; j < columns; j++) {
                 cells[j] = modes[j] == ChunkParser.SKIP ? null : ints(b, rows);
                 labelCodes[j] = labelDicts[j] == null ? null : ints(b, rows);
@@ -162,13 +164,14 @@ final class TableCache {
         return n;
     }
 
-    /** Copies {@code n} ints from the mapped file (one bulk copy: memory speed). */
-    private static int[] ints(ByteBuffer b, int n) {
-        int[] out = new int[n];
-        IntBuffer ib = b.asIntBuffer();
-        ib.get(out);
+    /**
+     * The next {@code n} ints of the mapped file, as a read-only view: nothing is copied, and the
+     * pages are read from the page cache when a cell is first used.
+     */
+    private static IntBuffer ints(ByteBuffer b, int n) {
+        IntBuffer view = b.slice(b.position(), 4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
         b.position(b.position() + 4 * n);
-        return out;
+        return view;
     }
 
     private static void write(Path cache, CsvTable t, byte[] key) {
@@ -236,11 +239,13 @@ final class TableCache {
         }
     }
 
-    private static void writeInts(FileChannel ch, ByteBuffer block, int[] v, int n) throws IOException {
+    private static void writeInts(FileChannel ch, ByteBuffer block, IntBuffer v, int n) throws IOException {
+        int[] part = new int[block.capacity() / 4];
         for (int from = 0; from < n; ) {
             block.clear();
-            int k = Math.min(n - from, block.capacity() / 4);
-            block.asIntBuffer().put(v, from, k);
+            int k = Math.min(n - from, part.length);
+            v.get(from, part, 0, k);
+            block.asIntBuffer().put(part, 0, k);
             block.limit(4 * k);
             writeAll(ch, block);
             from += k;

@@ -295,14 +295,27 @@ public final class TableReader {
     }
 
     private String numberFill(int col, int[] rows) {
-        int present = 0;
-        for (int i : rows) {
-            if (!table.missing(col, i)) {
+        boolean mayMiss = table.mayMiss(col);
+        int present = mayMiss ? 0 : rows.length;
+        for (int i = 0; mayMiss && i < rows.length; i++) {
+            if (!table.missing(col, rows[i])) {
                 present++;
             }
         }
         if (present == 0) {
             return "0";
+        }
+        if (impute != Imputation.MEDIAN && impute != Imputation.MOST_FREQUENT) { // the mean: no copy of the column
+            double sum = 0;
+            for (int i : rows) {
+                int v = table.cell(col, i);
+                if (!ChunkParser.isText(v)) {
+                    sum += Float.intBitsToFloat(v);
+                } else if (!table.missing(col, i)) {
+                    sum += CsvLoader.number(table, i, col, names.get(col), "a number");
+                }
+            }
+            return Float.toString((float) (sum / present));
         }
         double[] v = new double[present];
         int k = 0;
@@ -316,26 +329,19 @@ public final class TableReader {
             int m = v.length / 2;
             return Float.toString((float) (v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2));
         }
-        if (impute == Imputation.MOST_FREQUENT) {
-            Map<Double, Integer> counts = new TreeMap<>();
-            for (double d : v) {
-                counts.merge(d, 1, Integer::sum);
-            }
-            double best = v[0];
-            int bestCount = 0;
-            for (Map.Entry<Double, Integer> e : counts.entrySet()) {
-                if (e.getValue() > bestCount) { // ties: the smallest value, as scikit-learn
-                    best = e.getKey();
-                    bestCount = e.getValue();
-                }
-            }
-            return Float.toString((float) best);
-        }
-        double sum = 0;
+        Map<Double, Integer> counts = new TreeMap<>(); // the most frequent value
         for (double d : v) {
-            sum += d;
+            counts.merge(d, 1, Integer::sum);
         }
-        return Float.toString((float) (sum / v.length));
+        double best = v[0];
+        int bestCount = 0;
+        for (Map.Entry<Double, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) { // ties: the smallest value, as scikit-learn
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return Float.toString((float) best);
     }
 
     /** The most frequent key; ties go to the first in sorted order (as scikit-learn's SimpleImputer). */

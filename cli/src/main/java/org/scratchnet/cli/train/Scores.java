@@ -74,11 +74,19 @@ public final class Scores {
      */
     public static double rocAuc(float[] score, int[] actual) {
         int n = score.length;
-        Integer[] order = new Integer[n];
+        // rows by score as Float.compare orders them, equal scores by row: one primitive sort of
+        // (score key, row) pairs instead of boxed indices and a comparator (a million rows in tens of ms)
+        long[] keyed = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            int bits = Float.floatToIntBits(score[i]);
+            int key = bits ^ ((bits >> 31) & 0x7FFFFFFF); // ints ordered as Float.compare orders floats
+            keyed[i] = (long) key << 32 | i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Float.compare(score[a], score[b]));
+        java.util.Arrays.sort(keyed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) keyed[i];
+        }
         double rankSumPos = 0;
         long pos = 0;
         for (int i = 0; i < n;) {
