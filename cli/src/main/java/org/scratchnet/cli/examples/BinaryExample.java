@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.init.Rng;
@@ -20,10 +19,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The second binary-classification tutorial: 200 points, 2 → 4 ReLU → 1 sigmoid, BCE,
@@ -35,10 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "binary", mixinStandardHelpOptions = true,
         description = "2-4-1 ReLU network on 200 points, gradient descent then Adam (the second binary tutorial).")
-public final class BinaryExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public final class BinaryExample extends Tutorial {
     @Option(names = "--data-seed", description = "Seed for the 200 points (default: ${DEFAULT-VALUE}).")
     long dataSeed = 0;
 
@@ -57,9 +50,6 @@ public final class BinaryExample implements Tutorial {
     @Option(names = "--optimizer", description = "Which run(s): sgd (gradient descent), adam, or both (default: ${DEFAULT-VALUE}).")
     String optimizer = "both";
 
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
-
     /** N(0, I) points in 2-D, label 1 where x1 + x2 &gt; 0. x (n, 2), y (n, 1). */
     public static Dataset halfPlanes(int n, long seed) {
         Rng rng = Rng.forPurpose(seed, "binary");
@@ -71,11 +61,6 @@ public final class BinaryExample implements Tutorial {
             y[i] = x[2 * i] + x[2 * i + 1] > 0 ? 1f : 0f;
         }
         return new Dataset(Tensor.of(x, n, 2), Tensor.of(y, n, 1));
-    }
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
     }
 
     @Override

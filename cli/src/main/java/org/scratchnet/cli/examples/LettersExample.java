@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Letters;
 import org.scratchnet.init.Initializers;
@@ -18,10 +17,7 @@ import org.scratchnet.train.History;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The letters tutorial: A, B and C as 5x6 bitmaps (30 inputs), one-hot targets; 30 → 5 sigmoid
@@ -34,10 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "letters", mixinStandardHelpOptions = true,
         description = "30-5-3 sigmoid network recognizes 5x6 bitmaps of A, B, C (the letters tutorial).")
-public final class LettersExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public final class LettersExample extends Tutorial {
     @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -46,14 +39,6 @@ public final class LettersExample implements Tutorial {
 
     @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}; the tutorial's 0.01 is too small for the exact gradient).")
     float lr = 0.5f;
-
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
-    }
 
     @Override
     public int run(PrintWriter out) {

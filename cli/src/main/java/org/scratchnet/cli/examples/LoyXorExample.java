@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.loss.Loss;
@@ -15,10 +14,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * James Loy's "neural network from scratch in Python": inputs [0,0,1], [0,1,1], [1,0,1],
@@ -28,10 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "loy-xor", mixinStandardHelpOptions = true,
         description = "3-4-1 sigmoid network, full-batch, sum of squares (James Loy's tutorial).")
-public final class LoyXorExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public final class LoyXorExample extends Tutorial {
     @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -45,14 +38,6 @@ public final class LoyXorExample implements Tutorial {
     public static Dataset data() {
         Tensor x = Tensor.matrix(new float[][] {{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}});
         return new Dataset(x, Tensor.of(new float[] {0, 1, 1, 0}, 4, 1));
-    }
-
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
     }
 
     @Override

@@ -3,31 +3,21 @@ package org.scratchnet.cli.examples;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.model.Perceptron;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * Rosenblatt's perceptron on a 2-input truth table (the perceptron tutorial): weights and bias
  * start at 0, lr 0.1, at most 10 epochs, stop after an epoch with zero errors. Prints
  * {@code Epoch k, Total Error: e} per epoch and a test table. Subclasses pick the gate.
  */
-public abstract class PerceptronExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public abstract class PerceptronExample extends Tutorial {
     @Option(names = "--epochs", description = "Most epochs to run (default: ${DEFAULT-VALUE}).")
     int epochs = 10;
 
     @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr = 0.1f;
-
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
 
     /** The gate's name as printed ("AND"). */
     protected abstract String gate();
@@ -43,11 +33,6 @@ public abstract class PerceptronExample implements Tutorial {
     Perceptron trained;
     /** Misclassified truth-table rows after training. */
     int finalErrors;
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
-    }
 
     @Override
     public int run(PrintWriter out) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.init.Initializers;
@@ -16,10 +15,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The first tutorial, exactly: 200 standard-normal points, label 1 when x1·x2 &gt; 0;
@@ -28,10 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "quadrants", mixinStandardHelpOptions = true,
         description = "2-16-1 network learns whether x and y have the same sign (the first tutorial; same as demo).")
-public class QuadrantsExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public class QuadrantsExample extends Tutorial {
     @Option(names = "--seed", description = "Seed for data and weights (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -41,16 +34,8 @@ public class QuadrantsExample implements Tutorial {
     @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr = 0.5f;
 
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
-
     /** The four test points of the tutorial and their expected labels 1 0 1 0. */
     public static final float[][] TEST_POINTS = {{1, 1}, {1, -1}, {-0.5f, -0.8f}, {-0.5f, 0.8f}};
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
-    }
 
     @Override
     public int run(PrintWriter out) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.cli.EpochLog;
-import org.scratchnet.cli.SeeItLearn;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.Datasets;
 import org.scratchnet.init.Initializers;
@@ -16,10 +15,7 @@ import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.History;
 import org.scratchnet.train.Trainer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The XOR-with-tanh tutorial: X = 00, 01, 10, 11, y = XOR; 2 → 3 tanh → 1 linear with biases,
@@ -32,10 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "xor-tanh", mixinStandardHelpOptions = true,
         description = "2-3-1 tanh network learns XOR with per-sample SGD (the XOR tanh tutorial).")
-public final class XorTanhExample implements Tutorial {
-    @Spec
-    CommandSpec spec;
-
+public final class XorTanhExample extends Tutorial {
     @Option(names = "--seed", description = "Seed for the weights (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
@@ -44,14 +37,6 @@ public final class XorTanhExample implements Tutorial {
 
     @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     float lr = 0.1f;
-
-    @Mixin
-    SeeItLearn see = new SeeItLearn();
-
-    @Override
-    public Integer call() {
-        return run(spec.commandLine().getOut());
-    }
 
     @Override
     public int run(PrintWriter out) {
