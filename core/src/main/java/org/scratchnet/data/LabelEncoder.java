@@ -125,15 +125,28 @@ final class LabelEncoder {
     List<String> classNames() {
         requireCodes();
         boolean[] used = used();
-        Set<String> distinct = new LinkedHashSet<>();
-        boolean numeric = true;
+        List<String> labels = new ArrayList<>();
         for (int i = 0; i < table.rows(); i++) {
             int k = codes[i];
             if (used[k]) {
                 used[k] = false;
-                distinct.add(canonical(values[k]));
-                numeric &= CsvParser.isNumber(values[k]);
+                labels.add(values[k]);
             }
+        }
+        return classOrder(labels, table.source(), column);
+    }
+
+    /**
+     * The classes of a label column from its labels (raw texts, in order of first appearance):
+     * distinct after {@link #canonical}, sorted as numbers when every label is one, else as text.
+     * Fails unless there are at least two.
+     */
+    static List<String> classOrder(Iterable<String> labels, String source, String column) {
+        Set<String> distinct = new LinkedHashSet<>();
+        boolean numeric = true;
+        for (String l : labels) {
+            distinct.add(canonical(l));
+            numeric &= CsvParser.isNumber(l);
         }
         List<String> classes = new ArrayList<>(distinct);
         if (numeric) {
@@ -142,7 +155,7 @@ final class LabelEncoder {
             classes.sort(null);
         }
         if (classes.size() < 2) {
-            throw new DataFormatException(table.source() + ": expected at least 2 classes in label column '" + column
+            throw new DataFormatException(source + ": expected at least 2 classes in label column '" + column
                     + "', found only " + DataFormatException.quote(classes.get(0)) + " (use task regression?)");
         }
         return classes;

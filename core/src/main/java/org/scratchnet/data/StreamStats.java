@@ -231,24 +231,7 @@ final class StreamStats {
             throw new DataFormatException(source + ": expected at most " + ChunkParser.LABEL_LIMIT + " distinct labels in"
                     + " column '" + names.get(s.labelCol()) + "' for classification, found more (use task regression?)");
         }
-        Set<String> distinct = new LinkedHashSet<>();
-        boolean numeric = true;
-        for (String l : labels) {
-            distinct.add(LabelEncoder.canonical(l));
-            numeric &= CsvParser.isNumber(l);
-        }
-        List<String> classes = new ArrayList<>(distinct);
-        if (numeric) {
-            classes.sort((a, b) -> new BigDecimal(a).compareTo(new BigDecimal(b)));
-        } else {
-            classes.sort(null);
-        }
-        if (classes.size() < 2) {
-            throw new DataFormatException(source + ": expected at least 2 classes in label column '"
-                    + names.get(s.labelCol()) + "', found only " + DataFormatException.quote(classes.get(0))
-                    + " (use task regression?)");
-        }
-        return classes;
+        return LabelEncoder.classOrder(labels, source, names.get(s.labelCol()));
     }
 
     private String numberFill(int f) {
