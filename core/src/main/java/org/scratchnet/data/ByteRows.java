@@ -1,6 +1,7 @@
 package org.scratchnet.data;
 
 import java.util.Arrays;
+import org.scratchnet.tensor.Ops;
 import org.scratchnet.tensor.ShapeException;
 import org.scratchnet.tensor.Tensor;
 
@@ -18,6 +19,8 @@ public final class ByteRows {
     private final int[] sampleShape;
     private final int rowSize;
     private final float[] table;
+    /** A decoded value costs about as much time as this many multiply-adds (for Parallel's threshold). */
+    private static final long DECODE_WORK = 64;
 
     /** values (rows, S) with S = product of sampleShape; table: 256 finite values. */
     public ByteRows(byte[] values, int rows, int[] sampleShape, float[] table) {
@@ -83,11 +86,16 @@ public final class ByteRows {
         return new ByteRows(v, index.length, sampleShape, table);
     }
 
-    /** Rows order[from..to) as floats into dst (to - from, S), row-major. */
+    /**
+     * Rows order[from..to) as floats into dst (to - from, S), row-major. A batch is decoded in
+     * the parts and on the threads that {@link Ops#matmul} will multiply it in.
+     */
     public void gather(int[] order, int from, int to, float[] dst) {
-        for (int r = from; r < to; r++) {
-            decode(order == null ? r : order[r], dst, (r - from) * rowSize);
-        }
+        Ops.forParts(to - from, rowSize, DECODE_WORK * (to - from) * rowSize, (q, p0, p1, r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                decode(order == null ? from + r : order[from + r], dst, r * rowSize, p0, p1);
+            }
+        });
     }
 
     /** Rows [from, to) as a new float tensor (to - from, sampleShape...). */
@@ -105,9 +113,10 @@ public final class ByteRows {
         return s;
     }
 
-    private void decode(int row, float[] dst, int at) {
+    // values p0..p1 of a row into dst[at + p0 ..]
+    private void decode(int row, float[] dst, int at, int p0, int p1) {
         int src = row * rowSize;
-        for (int j = 0; j < rowSize; j++) {
+        for (int j = p0; j < p1; j++) {
             dst[at + j] = table[values[src + j] & 0xFF];
         }
     }

@@ -56,6 +56,7 @@ public final class Engine {
         float[] mo = new float[w.length], v = new float[w.length];
         for (int rep = 0; rep < 300; rep++) {
             k.matmul(a, w, z, m, d, h, false, 0, m);
+            k.matmulPart(a, w, z, m, d, h, d / 2, d, 0, m);
             k.matmulTransA(a, z, g, d, m, h, rep > 0, 0, d);
             k.matmulTransB(z, w, a, m, h, d, false, 0, m);
             k.adamStep(w, g, mo, v, 0, w.length, 0.9f, 0.999f, 1e-3f, 1f, 1e-8f, 0f);

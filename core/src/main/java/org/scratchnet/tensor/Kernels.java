@@ -17,6 +17,13 @@ public interface Kernels {
     void matmul(float[] a, float[] b, float[] c, int m, int k, int n,
                 boolean accumulate, int rowFrom, int rowTo);
 
+    /**
+     * One part of the inner dimension of a (M,K) @ b (K,N): c(i,j) = Σ a(i,p)·b(p,j) over p in
+     * [p0, p1), summed as {@link #matmul} sums all of K, for rows [rowFrom, rowTo) of c (written,
+     * not added to). {@link Ops#matmul} adds the parts of a long inner dimension.
+     */
+    void matmulPart(float[] a, float[] b, float[] c, int m, int k, int n, int p0, int p1, int rowFrom, int rowTo);
+
     /** c (M,N) [+]= aᵀ @ b where a is stored (K,M) and b is (K,N); rows [rowFrom, rowTo) of c. */
     void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n,
                       boolean accumulate, int rowFrom, int rowTo);

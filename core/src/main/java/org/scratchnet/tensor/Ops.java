@@ -8,7 +8,22 @@ public final class Ops {
     private Ops() {
     }
 
-    /** out (N,H) = a (N,D) @ b (D,H). */
+    /** Inner dimensions longer than this are summed in parts: see {@link #innerParts}. */
+    public static final int INNER_PART = 512;
+    /** Scratch for the later parts' sums, per calling thread, kept while at most this many floats. */
+    private static final int KEEP_SCRATCH = 1 << 20;
+    private static final ThreadLocal<float[][]> PARTS = ThreadLocal.withInitial(() -> new float[0][]);
+
+    /**
+     * out (N,H) = a (N,D) @ b (D,H). An inner dimension longer than {@link #INNER_PART} is
+     * summed in {@link #innerParts} parts: each part is one chain over its share of D, and the
+     * parts are added in order, out = part 0 + part 1 + .... The parts depend on D alone, so any
+     * thread count gives the same bits. With two threads, each sums one half of D for every row,
+     * reading only its half of b's rows: the rows its share of the weight gradient (a row split
+     * of {@link #matmulTransA}) and of the optimizer's element-wise update cover, so a weight
+     * read in the forward pass stays in the cache of the core that last wrote it. Split by rows
+     * instead, both cores would read all of b, half of it just written by the other core.
+     */
     public static void matmul(Tensor a, Tensor b, Tensor out) {
         int m = a.rows(), k = a.cols(), n = b.cols();
         if (b.rows() != k || out.rows() != m || out.cols() != n) {
@@ -17,7 +32,73 @@ public final class Ops {
         }
         Kernels kern = Engine.kernels();
         float[] ad = a.data(), bd = b.data(), cd = out.data();
-        Parallel.forRows(m, 2L * m * k * n, (from, to) -> kern.matmul(ad, bd, cd, m, k, n, false, from, to));
+        long flops = 2L * m * k * n;
+        int parts = innerParts(k);
+        if (parts == 1 || m == 0) {
+            Parallel.forRows(m, flops, (from, to) -> kern.matmul(ad, bd, cd, m, k, n, false, from, to));
+            return;
+        }
+        float[][] sums = partSums(parts, m * n, cd);
+        forParts(m, k, flops, (q, p0, p1, r0, r1) -> kern.matmulPart(ad, bd, sums[q], m, k, n, p0, p1, r0, r1));
+        for (int q = 1; q < parts; q++) {
+            float[] s = sums[q];
+            for (int i = 0; i < cd.length; i++) {
+                cd[i] += s[i];
+            }
+        }
+    }
+
+    /** Work on rows [r0, r1) of columns [p0, p1), part q of a row length's {@link #innerParts}. */
+    @FunctionalInterface
+    public interface PartTask {
+        void run(int q, int p0, int p1, int r0, int r1);
+    }
+
+    /**
+     * Runs {@code task} over the parts of (m, k) rows, split between threads exactly as
+     * {@link #matmul} splits an (m, k) left operand: whoever fills a batch this way (decoding
+     * bytes, say) leaves each part in the cache of the core that multiplies it.
+     */
+    public static void forParts(int m, int k, long work, PartTask task) {
+        int parts = innerParts(k);
+        if (m == 0) {
+            return;
+        }
+        // (part, row) pairs as rows [0, parts·m): with two threads and two parts, one part each
+        Parallel.forRows(parts * m, work, (from, to) -> {
+            for (int q = from / m; q < parts && q * m < to; q++) {
+                task.run(q, partStart(k, parts, q), partStart(k, parts, q + 1),
+                        Math.max(from - q * m, 0), Math.min(to - q * m, m));
+            }
+        });
+    }
+
+    /** The number of parts an inner dimension of length k is summed in: one per {@link #INNER_PART} (rounded up). */
+    public static int innerParts(int k) {
+        return Math.max(1, (k + INNER_PART - 1) / INNER_PART);
+    }
+
+    /** Where part q of an inner dimension of length k begins: nearly equal parts, starting at multiples of 8. */
+    static int partStart(int k, int parts, int q) {
+        return q >= parts ? k : (int) ((long) k * q / parts) / 8 * 8;
+    }
+
+    // {out, then one buffer per later part}
+    private static float[][] partSums(int parts, int size, float[] out) {
+        float[][] kept = PARTS.get();
+        float[][] sums = new float[parts][];
+        sums[0] = out;
+        for (int q = 1; q < parts; q++) {
+            if (q - 1 < kept.length && kept[q - 1].length >= size) {
+                sums[q] = kept[q - 1];
+            } else {
+                sums[q] = new float[size];
+            }
+        }
+        if ((long) (parts - 1) * size <= KEEP_SCRATCH) {
+            PARTS.set(java.util.Arrays.copyOfRange(sums, 1, parts));
+        }
+        return sums;
     }
 
     /** out (D,H) [+]= aᵀ @ b with a (N,D) and b (N,H): the weight gradient xᵀ @ dZ. */

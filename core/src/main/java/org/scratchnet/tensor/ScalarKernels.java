@@ -24,12 +24,24 @@ public final class ScalarKernels implements Kernels {
             }
             return;
         }
-        for (int i = rowFrom; i < rowTo; i++) {
+        part(a, b, c, k, n, 0, k, accumulate, rowFrom, rowTo);
+    }
+
+    @Override
+    public void matmulPart(float[] a, float[] b, float[] c, int m, int k, int n, int p0, int p1,
+                           int rowFrom, int rowTo) {
+        part(a, b, c, k, n, p0, p1, false, rowFrom, rowTo);
+    }
+
+    // c rows [r0, r1) [+]= Σ over p in [p0, p1) of a(i,p)·b(p,j), a (M,K) row-major
+    private static void part(float[] a, float[] b, float[] c, int k, int n, int p0, int p1, boolean accumulate,
+                             int r0, int r1) {
+        for (int i = r0; i < r1; i++) {
             int ci = i * n;
             if (!accumulate) {
                 java.util.Arrays.fill(c, ci, ci + n, 0f);
             }
-            for (int p = 0; p < k; p++) {
+            for (int p = p0; p < p1; p++) {
                 float aip = a[i * k + p];
                 int bp = p * n;
                 for (int j = 0; j < n; j++) {

@@ -39,17 +39,31 @@ final class VectorGemm {
         if (rows <= 0) {
             return;
         }
+        product(a, r0 * ars, ars, acs, b, 0, c, k, n, r0, r1, accumulate);
+    }
+
+    /** c (M,N) = Σ over p in [p0, p1) of a(i,p)·b(p,j), a (M,K) row-major, for rows [r0, r1): one part of the inner dimension. */
+    static void gemmPart(float[] a, float[] b, float[] c, int k, int n, int p0, int p1, int r0, int r1) {
+        if (r1 > r0) {
+            product(a, r0 * k + p0, k, 1, b, p0 * n, c, p1 - p0, n, r0, r1, false);
+        }
+    }
+
+    // c rows [r0, r1) [+]= A @ b, A(i,p) = a[ao + (i - r0)·ars + p·acs], b(p,j) = b[bo + p·n + j], p in [0, k)
+    private static void product(float[] a, int ao, int ars, int acs, float[] b, int bo, float[] c, int k, int n,
+                                int r0, int r1, boolean accumulate) {
+        int rows = r1 - r0;
         if (n % L == 0 || rows < PANEL_MIN_ROWS) {
-            block(a, r0 * ars, ars, acs, b, n, c, r0 * n, n, k, rows, n, accumulate);
+            block(a, ao, ars, acs, b, bo, n, c, r0 * n, n, k, rows, n, accumulate);
             return;
         }
         int np = roundUp(n);
         float[] bp = scratch(0, k * np);
         // the padding columns keep whatever the scratch held: their results are never copied out
         for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n, bp, p * np, n);
+            System.arraycopy(b, bo + p * n, bp, p * np, n);
         }
-        padded(a, r0 * ars, ars, acs, bp, np, c, n, k, r0, r1, accumulate);
+        padded(a, ao, ars, acs, bp, np, c, n, k, r0, r1, accumulate);
     }
 
     /** c (M,N) [+]= a (M,K) @ bᵀ for rows [r0, r1), b stored (N,K). */
@@ -80,7 +94,7 @@ final class VectorGemm {
             }
         }
         if (np == n) {
-            block(a, r0 * k, k, 1, bp, np, c, r0 * n, n, k, rows, n, accumulate);
+            block(a, r0 * k, k, 1, bp, 0, np, c, r0 * n, n, k, rows, n, accumulate);
         } else {
             padded(a, r0 * k, k, 1, bp, np, c, n, k, r0, r1, accumulate);
         }
@@ -96,7 +110,7 @@ final class VectorGemm {
                 System.arraycopy(c, (r0 + i) * n, cp, i * np, n);
             }
         }
-        block(a, ao, ars, acs, bp, np, cp, 0, np, k, rows, np, accumulate);
+        block(a, ao, ars, acs, bp, 0, np, cp, 0, np, k, rows, np, accumulate);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(cp, i * np, c, (r0 + i) * n, n);
         }
@@ -104,11 +118,11 @@ final class VectorGemm {
 
     /**
      * The blocked loop: c(i,j) at c[co + i·ldc + j] for i in [0, rows), j in [0, n);
-     * A(i,p) = a[ao + i·ars + p·acs]; b(p,j) = b[p·ldb + j]. For each KB slice of the inner
+     * A(i,p) = a[ao + i·ars + p·acs]; b(p,j) = b[bo + p·ldb + j]. For each KB slice of the inner
      * dimension, A's rows are packed into tile panels once, then every column stripe runs over them.
      */
-    private static void block(float[] a, int ao, int ars, int acs, float[] b, int ldb, float[] c, int co, int ldc,
-                              int k, int rows, int n, boolean accumulate) {
+    private static void block(float[] a, int ao, int ars, int acs, float[] b, int bo, int ldb, float[] c, int co,
+                              int ldc, int k, int rows, int n, boolean accumulate) {
         if (!accumulate) {
             // the tiles always add to c: starting from +0 gives the bits of a chain started at 0
             for (int i = 0; i < rows; i++) {
@@ -126,10 +140,10 @@ final class VectorGemm {
                     if (rows >= B_PANEL_MIN_ROWS) {
                         // b's slice as one contiguous (kc, w·L) panel: rows of b a power-of-two apart
                         // (256 floats) fall into a few cache sets and evict each other from L1
-                        float[] bp = packB(b, kb * ldb + j, ldb, kc, w * L);
+                        float[] bp = packB(b, bo + kb * ldb + j, ldb, kc, w * L);
                         stripe(ap, rows, kc, tr, w, bp, 0, w * L, c, co + j, ldc);
                     } else {
-                        stripe(ap, rows, kc, tr, w, b, kb * ldb + j, ldb, c, co + j, ldc);
+                        stripe(ap, rows, kc, tr, w, b, bo + kb * ldb + j, ldb, c, co + j, ldc);
                     }
                 }
             }
@@ -140,7 +154,7 @@ final class VectorGemm {
                     int ci = co + i * ldc + j;
                     float acc = c[ci];
                     for (int p = 0; p < kc; p++) {
-                        acc = Math.fma(ap[i * kc + p], b[(kb + p) * ldb + j], acc);
+                        acc = Math.fma(ap[i * kc + p], b[bo + (kb + p) * ldb + j], acc);
                     }
                     c[ci] = acc;
                 }

@@ -133,6 +133,16 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void matmulPart(float[] a, float[] b, float[] c, int m, int k, int n, int p0, int p1,
+                           int rowFrom, int rowTo) {
+        if (small(m, k, n)) {
+            SCALAR.matmulPart(a, b, c, m, k, n, p0, p1, rowFrom, rowTo);
+            return;
+        }
+        VectorGemm.gemmPart(a, b, c, k, n, p0, p1, rowFrom, rowTo);
+    }
+
+    @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n,
                              boolean accumulate, int rowFrom, int rowTo) {
         if (small(m, k, n)) {
