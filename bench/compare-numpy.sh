@@ -4,7 +4,9 @@
 # both sides' median epochs and the ratio of the medians.
 #   usage: bench/compare-numpy.sh [RUNS=3] [EPOCHS=3]
 # Each run trains EPOCHS epochs and reports its median epoch. The spread between processes is the
-# point: a JIT that compiles differently from one start to the next shows as a wide min..max.
+# point: a JIT that compiles differently from one start to the next shows as a wide min..max. Each
+# run also shows how far apart its two cores were (`scratchnet bench cores`, before and after the
+# epochs): on a virtual machine the host moves the virtual CPUs, and two-thread speed follows.
 # numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so that OpenBLAS picks its own
 # kernels for this CPU (the line "OpenBLAS core" names them); set PYTHON to choose the interpreter.
 set -euo pipefail
@@ -36,10 +38,12 @@ EOF
 echo "load: $(uptime | sed 's/.*load average/load average/')"
 ours=() theirs=()
 for ((r = 1; r <= RUNS; r++)); do
-  o="$("$ROOT/scratchnet" bench mnist --epochs "$EPOCHS" | epoch_of)"
+  run="$("$ROOT/scratchnet" bench mnist --epochs "$EPOCHS")"
+  o="$(epoch_of <<<"$run")"
+  cores="$(sed -n 's/^core-to-core round trip (bench cores): \(.*\)/\1/p' <<<"$run")"
   t="$(numpy "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS" | epoch_of)"
   [[ -n "$o" && -n "$t" ]] || { echo "compare-numpy: a run printed no 'median epoch' line" >&2; exit 1; }
-  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch"
+  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch (core-to-core round trip ${cores:-not measured})"
   ours+=("$o") theirs+=("$t")
 done
 o="$(printf '%s\n' "${ours[@]}" | median)"

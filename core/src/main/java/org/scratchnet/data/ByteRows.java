@@ -92,6 +92,7 @@ public final class ByteRows {
      */
     public void gather(int[] order, int from, int to, float[] dst) {
         Ops.forParts(to - from, rowSize, DECODE_WORK * (to - from) * rowSize, (q, p0, p1, r0, r1) -> {
+            touch(order, from + r0, from + r1, p0, p1);
             for (int r = r0; r < r1; r++) {
                 decode(order == null ? from + r : order[from + r], dst, r * rowSize, p0, p1);
             }
@@ -111,6 +112,27 @@ public final class ByteRows {
         s[0] = n;
         System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
         return s;
+    }
+
+    /** Keeps {@link #touch}'s loads from being optimized away. */
+    private int sink;
+
+    /**
+     * Reads one byte of every cache line of rows order[from..to), values [p0, p1), before they
+     * are decoded: the loads do not depend on each other, so the core has many misses in flight
+     * at once, where the decoding loop would wait for each row's first lines in turn (a shuffled
+     * batch's rows are scattered over 47 MB). Measured 3% off an MNIST epoch (19 alternating
+     * epochs in one process).
+     */
+    private void touch(int[] order, int from, int to, int p0, int p1) {
+        int sum = 0;
+        for (int r = from; r < to; r++) {
+            int src = (order == null ? r : order[r]) * rowSize;
+            for (int j = p0; j < p1; j += 64) {
+                sum += values[src + j];
+            }
+        }
+        sink += sum;
     }
 
     // values p0..p1 of a row into dst[at + p0 ..]

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scratchnet.cli.CoresBench;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.tensor.Engine;
@@ -61,6 +62,7 @@ public final class MnistBench implements Callable<Integer> {
                 Engine.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.flush();
         Engine.warmUp();
+        double coresBefore = CoresBench.medianNanos(0.05);
         Sequential model = MnistRun.model(seed);
         List<Double> seconds = new ArrayList<>();
         long[] cpuAtStart = {processCpuNanos()};
@@ -82,6 +84,9 @@ public final class MnistBench implements Callable<Integer> {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         out.printf(Locale.ROOT, "test accuracy %.2f%%; peak heap %.0f MB; peak RSS %s%n", 100 * acc,
                 peakHeapBytes() / 1e6, peakRss());
+        // the host may move the virtual CPUs while a run goes on: a figure before and after
+        out.printf(Locale.ROOT, "core-to-core round trip (bench cores): %.0f ns before the epochs, %.0f ns after%n",
+                coresBefore, CoresBench.medianNanos(0.05));
         out.printf(Locale.ROOT, "median epoch: %.3f s (%.1f GFLOP/s)%n", median, gflop / median);
         out.flush();
         return 0;

@@ -149,6 +149,8 @@ final class CommandLineCases {
             usage("cli bench kernels cpu clock on all threads", d -> { },
                     "bench kernels: --clock must be wall, or cpu with --threads 1, got --clock cpu --threads 0",
                     "bench", "kernels", "--clock", "cpu"),
+            usage("cli bench cores zero seconds", d -> { }, "bench cores: --seconds must be in (0, 60], got 0.0",
+                    "bench", "cores", "--seconds", "0"),
             usage("cli playground port out of range", d -> { }, "--port must be from 0 to 65535, got 70000",
                     "playground", "--port", "70000"),
             usage("cli playground port not a number", d -> { },
