@@ -66,7 +66,7 @@ public final class Ops {
         }
         // (part, row) pairs as rows [0, parts·m): with two threads and two parts, one part each
         Parallel.forRows(parts * m, work, (from, to) -> {
-            for (int q = from / m; q < parts && q * m < to; q++) {
+            for (int q = from / m; q * m < to; q++) { // to <= parts·m, so q < parts
                 task.run(q, partStart(k, parts, q), partStart(k, parts, q + 1),
                         Math.max(from - q * m, 0), Math.min(to - q * m, m));
             }
@@ -83,21 +83,16 @@ public final class Ops {
         return q >= parts ? k : (int) ((long) k * q / parts) / 8 * 8;
     }
 
-    // {out, then one buffer per later part}
+    // {out, then one buffer per later part}: this thread's kept buffers when they fit
     private static float[][] partSums(int parts, int size, float[] out) {
-        float[][] kept = PARTS.get();
-        float[][] sums = new float[parts][];
-        sums[0] = out;
-        for (int q = 1; q < parts; q++) {
-            if (q - 1 < kept.length && kept[q - 1].length >= size) {
-                sums[q] = kept[q - 1];
-            } else {
-                sums[q] = new float[size];
+        float[][] sums = PARTS.get();
+        if (sums.length != parts || sums[1].length < size) {
+            sums = new float[parts][size];
+            if ((long) parts * size <= KEEP_SCRATCH) {
+                PARTS.set(sums);
             }
         }
-        if ((long) (parts - 1) * size <= KEEP_SCRATCH) {
-            PARTS.set(java.util.Arrays.copyOfRange(sums, 1, parts));
-        }
+        sums[0] = out;
         return sums;
     }
 

@@ -63,6 +63,7 @@ class InnerPartsTest {
                     AtomicIntegerArray seen = new AtomicIntegerArray(m * k);
                     int mm = m, kk = k;
                     withThreads(threads, () -> Ops.forParts(mm, kk, Long.MAX_VALUE, (q, p0, p1, r0, r1) -> {
+                        assertThat(r1).as("rows of a call").isGreaterThan(r0);
                         assertThat(p0).isEqualTo(Ops.partStart(kk, Ops.innerParts(kk), q));
                         assertThat(p1).isEqualTo(Ops.partStart(kk, Ops.innerParts(kk), q + 1));
                         for (int r = r0; r < r1; r++) {
@@ -87,7 +88,8 @@ class InnerPartsTest {
         try {
             for (String kernels : Engine.vectorAvailable() ? new String[] {"scalar", "vector"} : new String[] {"scalar"}) {
                 Kernels kern = Engine.useKernels(kernels);
-                for (int[] s : new int[][] {{37, 784, 70}, {64, 784, 256}, {9, 1100, 33}, {3, 600, 1}}) {
+                for (int[] s : new int[][] {{37, 784, 70}, {20, 300, 40}, {64, 784, 256}, {9, 1100, 33}, {64, 784, 256},
+                        {3, 600, 1}, {70, 512, 64}}) {
                     int m = s[0], k = s[1], n = s[2], parts = Ops.innerParts(k);
                     Tensor a = Tensor.of(random(rng, m * k), m, k), b = Tensor.of(random(rng, k * n), k, n);
                     float[] want = new float[m * n];
