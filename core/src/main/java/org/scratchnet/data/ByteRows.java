@@ -114,8 +114,8 @@ public final class ByteRows {
         return s;
     }
 
-    /** Keeps {@link #touch}'s loads from being optimized away. */
-    private int sink;
+    /** Keeps {@link #touch}'s loads from being optimized away: written only in the rare call whose sum is -1. */
+    private static int sink;
 
     /**
      * Reads one byte of every cache line of rows order[from..to), values [p0, p1), before they
@@ -132,7 +132,9 @@ public final class ByteRows {
                 sum += values[src + j];
             }
         }
-        sink += sum;
+        if (sum == -1) { // the loads' result must be used, but the threads should not all write one line
+            sink = sum;
+        }
     }
 
     // values p0..p1 of a row into dst[at + p0 ..]
