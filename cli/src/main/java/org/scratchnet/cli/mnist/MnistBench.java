@@ -85,8 +85,13 @@ public final class MnistBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "test accuracy %.2f%%; peak heap %.0f MB; peak RSS %s%n", 100 * acc,
                 peakHeapBytes() / 1e6, peakRss());
         // the host may move the virtual CPUs while a run goes on: a figure before and after
-        out.printf(Locale.ROOT, "core-to-core round trip (bench cores): %.0f ns before the epochs, %.0f ns after%n",
-                coresBefore, CoresBench.medianNanos(0.05));
+        double coresAfter = CoresBench.medianNanos(0.05);
+        if (Double.isNaN(coresAfter)) {
+            out.println("core-to-core round trip (bench cores): not measured (one core)");
+        } else {
+            out.printf(Locale.ROOT, "core-to-core round trip (bench cores): %.0f ns before the epochs, %.0f ns after%n",
+                    coresBefore, coresAfter);
+        }
         out.printf(Locale.ROOT, "median epoch: %.3f s (%.1f GFLOP/s)%n", median, gflop / median);
         out.flush();
         return 0;
