@@ -100,4 +100,42 @@ class ByteRowsTest {
         assertThatThrownBy(() -> Dataset.compact(new ByteRows(bytes(), 4, new int[] {6}, TABLE), Tensor.zeros(3, 2), List.of()))
                 .isInstanceOf(ShapeException.class).hasMessage("Dataset: 4 byte rows, y [3, 2] must be [4, K]");
     }
+
+    @Test
+    void slicesTakeEveryRangeInsideTheRowsAndNothingOutside() {
+        ByteRows b = new ByteRows(bytes(), 4, new int[] {6}, TABLE);
+        assertThat(b.slice(0, 4).toTensor(0, 4).data()).containsExactly(b.toTensor(0, 4).data());
+        assertThat(b.slice(1, 3).toTensor(0, 2).data()).containsExactly(b.toTensor(1, 3).data());
+        assertThat(b.slice(4, 4).rows()).isZero();
+        assertThat(b.slice(2, 2).rows()).isZero();
+        assertThatThrownBy(() -> b.slice(-1, 2)).hasMessage("byte rows: slice [-1, 2) of 4 rows");
+        assertThatThrownBy(() -> b.slice(0, 5)).hasMessage("byte rows: slice [0, 5) of 4 rows");
+        assertThatThrownBy(() -> b.slice(3, 2)).hasMessage("byte rows: slice [3, 2) of 4 rows");
+        assertThat(new ByteRows(new byte[0], 0, new int[] {6}, TABLE).rows()).isZero();
+        assertThat(new ByteRows(new byte[6], 1, new int[] {1, 6}, TABLE).rowSize()).isEqualTo(6);
+        assertThatThrownBy(() -> new ByteRows(new byte[0], -1, new int[] {6}, TABLE))
+                .hasMessage("byte rows: 0 values are not -1 rows of [6]");
+    }
+
+    /** The read-ahead before decoding reads one byte per 64 of each requested row and part. */
+    @Test
+    void readAheadTouchesOneBytePerCacheLineOfTheRequestedRows() {
+        int rows = 9, size = 200;
+        byte[] v = new byte[rows * size];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (byte) (i * 7 + 3);
+        }
+        ByteRows b = new ByteRows(v, rows, new int[] {size}, TABLE);
+        int[] order = {4, 0, 8, 2, 6, 1, 3, 7, 5};
+        for (int[] c : new int[][] {{0, 9, 0, 200}, {2, 5, 70, 200}, {3, 3, 0, 200}, {1, 2, 0, 64}, {0, 9, 64, 65}}) {
+            int want = 0;
+            for (int r = c[0]; r < c[1]; r++) {
+                for (int j = c[2]; j < c[3]; j += 64) {
+                    want += v[order[r] * size + j];
+                }
+            }
+            assertThat(b.touch(order, c[0], c[1], c[2], c[3])).as(java.util.Arrays.toString(c)).isEqualTo(want);
+        }
+        assertThat(b.touch(null, 1, 3, 0, 200)).isEqualTo(v[200] + v[264] + v[328] + v[392] + v[400] + v[464] + v[528] + v[592]);
+    }
 }
