@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "cores", mixinStandardHelpOptions = true,
         description = "Round trip of a cache line between two threads (how far apart the cores are), in nanoseconds.")
 public final class CoresBench implements Callable<Integer> {
+    /** What the figure reads where there is no second core to bounce a line to. */
+    public static final String ONE_CORE = "not measured (one core)";
+
     @Spec
     CommandSpec spec;
 
@@ -41,8 +44,8 @@ public final class CoresBench implements Callable<Integer> {
      * figure. A max far above the median means a thread lost its core for part of a round.
      */
     public static String line(double seconds) {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
-            return "core-to-core round trip: not measured (one core)";
+        if (oneCore()) {
+            return "core-to-core round trip: " + ONE_CORE;
         }
         double[] r = roundTrips(seconds, 9);
         return String.format(Locale.ROOT, "core-to-core round trip: %.0f ns (min %.0f, max %.0f over %d rounds)",
@@ -51,11 +54,15 @@ public final class CoresBench implements Callable<Integer> {
 
     /** The median round trip in ns over a short measurement, or NaN on one core. */
     public static double medianNanos(double seconds) {
-        if (Runtime.getRuntime().availableProcessors() < 2) {
+        if (oneCore()) {
             return Double.NaN;
         }
         double[] r = roundTrips(seconds, 9);
         return r[r.length / 2];
+    }
+
+    private static boolean oneCore() {
+        return Runtime.getRuntime().availableProcessors() < 2;
     }
 
     /** Nanoseconds per round trip in each of {@code rounds} equal slices of {@code seconds}, sorted. */

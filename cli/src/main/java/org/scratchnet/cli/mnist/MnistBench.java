@@ -87,7 +87,7 @@ public final class MnistBench implements Callable<Integer> {
         // the host may move the virtual CPUs while a run goes on: a figure before and after
         double coresAfter = CoresBench.medianNanos(0.05);
         if (Double.isNaN(coresAfter)) {
-            out.println("core-to-core round trip (bench cores): not measured (one core)");
+            out.println("core-to-core round trip (bench cores): " + CoresBench.ONE_CORE);
         } else {
             out.printf(Locale.ROOT, "core-to-core round trip (bench cores): %.0f ns before the epochs, %.0f ns after%n",
                     coresBefore, coresAfter);
