@@ -61,7 +61,13 @@ public final class MnistBench implements Callable<Integer> {
                 + "%d cores, Java %s%n", train.size(), MnistRun.BATCH, gflop, Engine.kernels().name(),
                 Engine.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.flush();
-        Engine.warmUp();
+        long warmStart = System.nanoTime();
+        JitWarmUp.Result warm = JitWarmUp.training(train, seed);
+        int chunkSteps = (JitWarmUp.chunkRows(train.size()) + MnistRun.BATCH - 1) / MnistRun.BATCH;
+        out.printf(Locale.ROOT, "warm-up: %d chunks of %d steps on a throwaway model, %.1f s, %s%n", warm.chunks(),
+                chunkSteps,
+                (System.nanoTime() - warmStart) / 1e9, warm.reason());
+        out.flush();
         double coresBefore = CoresBench.medianNanos(0.05);
         Sequential model = MnistRun.model(seed);
         List<Double> seconds = new ArrayList<>();

@@ -85,4 +85,15 @@ class MnistExampleTest {
                 + "train-images-idx3-ubyte.gz) not found in " + empty + ": run `./scratchnet data fetch mnist` to "
                 + "download it, or point to a directory holding the four IDX files");
     }
+
+    @Test
+    void benchWarmsUpBeforeItsEpochsAndPrintsTheMedian() {
+        Object[] r = run("bench", "mnist", "--epochs", "1", "--train-limit", "2000");
+        String out = (String) r[1];
+        assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
+        // 2,000 rows: chunks of 32 steps; a loaded machine may reach the cap before the JIT is quiet
+        assertThat(out).containsPattern("\nwarm-up: \\d+ chunks of 32 steps on a throwaway model, \\d+\\.\\d s, (until the "
+                + "JIT compiled for less than 10 ms in one chunk|then stopped with the JIT still compiling)\nepoch 1: ");
+        assertThat(out).containsPattern("\nmedian epoch: \\d+\\.\\d{3} s");
+    }
 }

@@ -1,0 +1,92 @@
+package org.scratchnet.cli.mnist;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import org.scratchnet.data.Dataset;
+import org.scratchnet.model.Sequential;
+
+/**
+ * The warm-up before timed epochs: a throwaway model trains in short chunks until the JIT has
+ * gone quiet. HotSpot compiles a method after it has run often enough, with the branches and
+ * shapes it saw by then; a kernel compiled from other shapes is thrown away when the first
+ * unseen one arrives (a short last batch, say) and runs slowly until it is compiled again. Chunks
+ * of the real training on the real shapes, short last batch included, get all of that done
+ * before the clock starts. The timed run's model, shuffles and results do not depend on it.
+ */
+final class JitWarmUp {
+    /** Training steps per chunk (plus one short batch at the end of each, when the data has enough rows). */
+    static final int CHUNK_STEPS = 50;
+    /** A chunk during which the JIT spent less than this many milliseconds ends the warm-up. */
+    static final long QUIET_MILLIS = 10;
+    /** Most chunks to run when the JIT never goes quiet (2,000 steps). */
+    static final int MAX_CHUNKS = 40;
+    /** Chunks to run when the JVM does not report compilation time. */
+    static final int BLIND_CHUNKS = 8;
+
+    /**
+     * How a warm-up ended: chunks run, whether the last one was quiet, and whether the JVM
+     * reported no compilation time (then neither the quiet test nor the cap ended it).
+     */
+    record Result(int chunks, boolean quiet, boolean blind) {
+        /** Why the warm-up stopped, for the bench's output. */
+        String reason() {
+            if (blind) {
+                return "a fixed number (this JVM does not report its compilation time)";
+            }
+            return quiet ? "until the JIT compiled for less than " + QUIET_MILLIS + " ms in one chunk"
+                    : "then stopped with the JIT still compiling";
+        }
+    }
+
+    private JitWarmUp() {
+    }
+
+    /**
+     * Runs {@code chunk.accept(i)} for i = 0, 1, ... until one adds less than {@code quietMillis}
+     * to {@code compileMillis}, and at most {@code maxChunks} times. A negative compilation time
+     * means the JVM does not report it: then {@code blindChunks} run.
+     */
+    static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, int maxChunks, int blindChunks,
+                             long quietMillis) {
+        long before = compileMillis.getAsLong();
+        boolean blind = before < 0;
+        int limit = blind ? blindChunks : maxChunks;
+        for (int i = 0; i < limit; i++) {
+            chunk.accept(i);
+            long now = compileMillis.getAsLong();
+            if (!blind && now - before < quietMillis) {
+                return new Result(i + 1, true, false);
+            }
+            before = now;
+        }
+        return new Result(limit, false, blind);
+    }
+
+    /** The rows of one chunk: {@link #CHUNK_STEPS} batches and a half, or all of a smaller set. */
+    static int chunkRows(int size) {
+        return Math.min(size, CHUNK_STEPS * MnistRun.BATCH + MnistRun.BATCH / 2);
+    }
+
+    /** Trains a throwaway copy of the benchmark's network on slices of {@code train} until the JIT is quiet. */
+    static Result training(Dataset train, long seed) {
+        Sequential model = MnistRun.model(seed + 1);
+        int rows = chunkRows(train.size());
+        return untilQuiet(i -> {
+            int from = sliceStart(i, rows, train.size());
+            MnistRun.trainer(model, 1, seed + 1 + i).build().fit(train.slice(from, from + rows));
+        }, JitWarmUp::compileMillis, MAX_CHUNKS, BLIND_CHUNKS, QUIET_MILLIS);
+    }
+
+    /** Where chunk i's rows start: a different slice each time, as an epoch gathers rows from the whole set. */
+    static int sliceStart(int chunk, int rows, int size) {
+        return size <= rows ? 0 : (int) ((long) chunk * rows % (size - rows + 1));
+    }
+
+    /** Milliseconds the JIT has spent compiling in this JVM, or -1 when the JVM does not say. */
+    static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+}

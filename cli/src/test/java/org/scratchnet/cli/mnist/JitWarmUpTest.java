@@ -1,0 +1,92 @@
+package org.scratchnet.cli.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.scratchnet.data.Dataset;
+import org.scratchnet.tensor.Tensor;
+
+class JitWarmUpTest {
+    /** A compilation clock that returns the given totals in turn (the last one from then on). */
+    static LongSupplier clock(long... totals) {
+        int[] at = {0};
+        return () -> totals[Math.min(at[0]++, totals.length - 1)];
+    }
+
+    @Test
+    void stopsAfterTheFirstChunkThatCompiledLessThanTheLimit() {
+        List<Integer> ran = new ArrayList<>();
+        // chunk 0 adds 100 ms, chunk 1 exactly 10 (not quiet), chunk 2 adds 9
+        JitWarmUp.Result r = JitWarmUp.untilQuiet(ran::add, clock(0, 100, 110, 119, 119), 40, 8, 10);
+        assertThat(ran).containsExactly(0, 1, 2);
+        assertThat(r.chunks()).isEqualTo(3);
+        assertThat(r.quiet()).isTrue();
+        assertThat(r.blind()).isFalse();
+        assertThat(r.reason()).isEqualTo("until the JIT compiled for less than 10 ms in one chunk");
+    }
+
+    @Test
+    void aJitThatNeverGoesQuietStopsAtTheCap() {
+        long[] total = {0};
+        List<Integer> ran = new ArrayList<>();
+        JitWarmUp.Result r = JitWarmUp.untilQuiet(ran::add, () -> total[0] += 20, 5, 8, 10);
+        assertThat(ran).containsExactly(0, 1, 2, 3, 4);
+        assertThat(r.quiet()).isFalse();
+        assertThat(r.blind()).isFalse();
+        assertThat(r.reason()).isEqualTo("then stopped with the JIT still compiling");
+    }
+
+    @Test
+    void aJvmWithoutCompilationTimeRunsTheFixedNumber() {
+        List<Integer> ran = new ArrayList<>();
+        JitWarmUp.Result r = JitWarmUp.untilQuiet(ran::add, () -> -1, 40, 3, 10);
+        assertThat(ran).containsExactly(0, 1, 2);
+        assertThat(r.blind()).isTrue();
+        assertThat(r.quiet()).isFalse();
+        assertThat(r.reason()).startsWith("a fixed number");
+    }
+
+    @Test
+    void thisJvmReportsItsCompilationTime() {
+        assertThat(JitWarmUp.compileMillis()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void aChunkIsFiftyBatchesAndAHalfOrTheWholeSmallerSet() {
+        assertThat(JitWarmUp.chunkRows(60000)).isEqualTo(50 * 64 + 32);
+        assertThat(JitWarmUp.chunkRows(3232)).isEqualTo(3232);
+        assertThat(JitWarmUp.chunkRows(2000)).isEqualTo(2000);
+    }
+
+    @Test
+    void slicesMoveThroughTheWholeSetAndStayInside() {
+        int rows = 3232, size = 60000;
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < JitWarmUp.MAX_CHUNKS; i++) {
+            int from = JitWarmUp.sliceStart(i, rows, size);
+            assertThat(from).isBetween(0, size - rows);
+            starts.add(from);
+        }
+        assertThat(starts).startsWith(0, 3232, 6464).doesNotHaveDuplicates();
+        assertThat(starts.stream().mapToInt(Integer::intValue).max().getAsInt()).isGreaterThan(size / 2);
+        assertThat(JitWarmUp.sliceStart(7, 100, 100)).isZero();
+        assertThat(JitWarmUp.sliceStart(7, 100, 60)).isZero();
+        assertThat(JitWarmUp.sliceStart(1, 100, 101)).isEqualTo(100 % 2);
+    }
+
+    @Test
+    void trainsTheRealNetworkOnAFewRows() {
+        int n = 150; // fewer rows than a chunk: every chunk trains on all of them, 2 full batches and 22
+        float[] x = new float[n * 784], y = new float[n * 10];
+        for (int i = 0; i < n; i++) {
+            x[i * 784 + i % 784] = 1f;
+            y[i * 10 + i % 10] = 1f;
+        }
+        JitWarmUp.Result r = JitWarmUp.training(new Dataset(Tensor.of(x, n, 784), Tensor.of(y, n, 10)), 42);
+        assertThat(r.chunks()).isBetween(1, JitWarmUp.MAX_CHUNKS);
+        assertThat(r.blind()).isFalse();
+    }
+}
