@@ -69,13 +69,24 @@ final class JitWarmUp {
         return Math.min(size, CHUNK_STEPS * MnistRun.BATCH + MnistRun.BATCH / 2);
     }
 
+    /** Epochs over a chunk's rows: one, or as many as a smaller set needs to make a chunk's steps. */
+    static int chunkEpochs(int size) {
+        int perEpoch = (chunkRows(size) + MnistRun.BATCH - 1) / MnistRun.BATCH;
+        return (CHUNK_STEPS + perEpoch) / perEpoch; // ceil((CHUNK_STEPS + 1) / perEpoch)
+    }
+
+    /** Training steps in one chunk. */
+    static int chunkSteps(int size) {
+        return chunkEpochs(size) * ((chunkRows(size) + MnistRun.BATCH - 1) / MnistRun.BATCH);
+    }
+
     /** Trains a throwaway copy of the benchmark's network on slices of {@code train} until the JIT is quiet. */
     static Result training(Dataset train, long seed) {
         Sequential model = MnistRun.model(seed + 1);
-        int rows = chunkRows(train.size());
+        int rows = chunkRows(train.size()), epochs = chunkEpochs(train.size());
         return untilQuiet(i -> {
             int from = sliceStart(i, rows, train.size());
-            MnistRun.trainer(model, 1, seed + 1 + i).build().fit(train.slice(from, from + rows));
+            MnistRun.trainer(model, epochs, seed + 1 + i).build().fit(train.slice(from, from + rows));
         }, JitWarmUp::compileMillis, MAX_CHUNKS, BLIND_CHUNKS, QUIET_MILLIS);
     }
 

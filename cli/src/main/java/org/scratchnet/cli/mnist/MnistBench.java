@@ -63,9 +63,8 @@ public final class MnistBench implements Callable<Integer> {
         out.flush();
         long warmStart = System.nanoTime();
         JitWarmUp.Result warm = JitWarmUp.training(train, seed);
-        int chunkSteps = (JitWarmUp.chunkRows(train.size()) + MnistRun.BATCH - 1) / MnistRun.BATCH;
         out.printf(Locale.ROOT, "warm-up: %d chunks of %d steps on a throwaway model, %.1f s, %s%n", warm.chunks(),
-                chunkSteps,
+                JitWarmUp.chunkSteps(train.size()),
                 (System.nanoTime() - warmStart) / 1e9, warm.reason());
         out.flush();
         double coresBefore = CoresBench.medianNanos(0.05);

@@ -59,6 +59,17 @@ class JitWarmUpTest {
         assertThat(JitWarmUp.chunkRows(60000)).isEqualTo(50 * 64 + 32);
         assertThat(JitWarmUp.chunkRows(3232)).isEqualTo(3232);
         assertThat(JitWarmUp.chunkRows(2000)).isEqualTo(2000);
+        // a smaller set trains as many epochs as a chunk's 51 steps need
+        assertThat(JitWarmUp.chunkEpochs(60000)).isEqualTo(1);
+        assertThat(JitWarmUp.chunkSteps(60000)).isEqualTo(51);
+        assertThat(JitWarmUp.chunkEpochs(3232)).isEqualTo(1);
+        assertThat(JitWarmUp.chunkEpochs(3200)).isEqualTo(2); // 50 steps: one short of a chunk
+        assertThat(JitWarmUp.chunkSteps(3200)).isEqualTo(100);
+        assertThat(JitWarmUp.chunkEpochs(2000)).isEqualTo(2);
+        assertThat(JitWarmUp.chunkSteps(2000)).isEqualTo(64);
+        assertThat(JitWarmUp.chunkEpochs(100)).isEqualTo(26);
+        assertThat(JitWarmUp.chunkSteps(100)).isEqualTo(52);
+        assertThat(JitWarmUp.chunkSteps(1)).isEqualTo(51);
     }
 
     @Test
@@ -79,7 +90,7 @@ class JitWarmUpTest {
 
     @Test
     void trainsTheRealNetworkOnAFewRows() {
-        int n = 150; // fewer rows than a chunk: every chunk trains on all of them, 2 full batches and 22
+        int n = 150; // fewer rows than a chunk: every chunk trains 17 epochs of 2 full batches and 22 rows
         float[] x = new float[n * 784], y = new float[n * 10];
         for (int i = 0; i < n; i++) {
             x[i * 784 + i % 784] = 1f;

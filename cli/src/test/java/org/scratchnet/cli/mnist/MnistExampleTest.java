@@ -91,8 +91,8 @@ class MnistExampleTest {
         Object[] r = run("bench", "mnist", "--epochs", "1", "--train-limit", "2000");
         String out = (String) r[1];
         assertThat(r[0]).as("stderr: %s", r[2]).isEqualTo(0);
-        // 2,000 rows: chunks of 32 steps; a loaded machine may reach the cap before the JIT is quiet
-        assertThat(out).containsPattern("\nwarm-up: \\d+ chunks of 32 steps on a throwaway model, \\d+\\.\\d s, (until the "
+        // 2,000 rows: chunks of two epochs of 32 steps; a loaded machine may reach the cap first
+        assertThat(out).containsPattern("\nwarm-up: \\d+ chunks of 64 steps on a throwaway model, \\d+\\.\\d s, (until the "
                 + "JIT compiled for less than 10 ms in one chunk|then stopped with the JIT still compiling)\nepoch 1: ");
         assertThat(out).containsPattern("\nmedian epoch: \\d+\\.\\d{3} s");
     }
