@@ -51,7 +51,8 @@ class JitWarmUpTest {
 
     @Test
     void thisJvmReportsItsCompilationTime() {
-        assertThat(JitWarmUp.compileMillis()).isGreaterThanOrEqualTo(0);
+        // HotSpot reports it, and a JVM that has run the test framework has compiled something
+        assertThat(JitWarmUp.compileMillis()).isPositive();
     }
 
     @Test
