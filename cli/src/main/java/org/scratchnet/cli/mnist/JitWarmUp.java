@@ -69,15 +69,20 @@ final class JitWarmUp {
         return Math.min(size, CHUNK_STEPS * MnistRun.BATCH + MnistRun.BATCH / 2);
     }
 
+    // batches in one epoch over a chunk's rows, the short last one included
+    private static int batchesPerEpoch(int size) {
+        return (chunkRows(size) + MnistRun.BATCH - 1) / MnistRun.BATCH;
+    }
+
     /** Epochs over a chunk's rows: one, or as many as a smaller set needs to make a chunk's steps. */
     static int chunkEpochs(int size) {
-        int perEpoch = (chunkRows(size) + MnistRun.BATCH - 1) / MnistRun.BATCH;
+        int perEpoch = batchesPerEpoch(size);
         return (CHUNK_STEPS + perEpoch) / perEpoch; // ceil((CHUNK_STEPS + 1) / perEpoch)
     }
 
     /** Training steps in one chunk. */
     static int chunkSteps(int size) {
-        return chunkEpochs(size) * ((chunkRows(size) + MnistRun.BATCH - 1) / MnistRun.BATCH);
+        return chunkEpochs(size) * batchesPerEpoch(size);
     }
 
     /** Trains a throwaway copy of the benchmark's network on slices of {@code train} until the JIT is quiet. */
