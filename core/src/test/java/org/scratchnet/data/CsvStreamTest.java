@@ -1,0 +1,264 @@
+package org.scratchnet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A table streamed in ranges gives the rows, rules and splits that reading it whole gives. */
+class CsvStreamTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] COLORS = {"red", "green", "blue"};
+    private static final int ROWS = 500;
+
+    private Path table() throws IOException {
+        StringBuilder sb = new StringBuilder("x1,color,x2,y\n");
+        for (int i = 0; i < ROWS; i++) {
+            double x1 = Math.sin(i * 0.37) * 10, x2 = (i % 17) * 0.25;
+            sb.append(String.format(Locale.ROOT, "%.3f,%s,%.2f,%s%n", x1, COLORS[(i * 7) % 3], x2,
+                    x1 > 3 ? "high" : x1 < -3 ? "low" : "mid"));
+        }
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    private static CsvStream open(Path f, boolean standardize) {
+        return CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0.2, 0.1, 5, standardize, n -> { });
+    }
+
+    /** All rows of a part, chunk after chunk, as float rows of x followed by y. */
+    private static List<float[]> rows(CsvStream s, int part, int epoch) {
+        List<float[]> out = new ArrayList<>();
+        s.chunks(part, epoch, d -> {
+            float[][] x = d.x().toArray2d(), y = d.y().toArray2d();
+            for (int i = 0; i < x.length; i++) {
+                float[] r = Arrays.copyOf(x[i], x[i].length + y[i].length);
+                System.arraycopy(y[i], 0, r, x[i].length, y[i].length);
+                out.add(r);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void thePartsAndTheirRowsAreThoseOfTheWholeTableSplitByLine() throws IOException {
+        Path f = table();
+        CsvStream s = open(f, false);
+        // data row i is on line i + 2 (the header is line 1)
+        List<Integer> train = new ArrayList<>();
+        long[] counts = new long[3];
+        for (int i = 0; i < ROWS; i++) {
+            int p = s.part(i + 2);
+            counts[p]++;
+            if (p == CsvStream.TRAIN) {
+                train.add(i);
+            }
+        }
+        assertThat(new long[] {s.rows(CsvStream.TRAIN), s.rows(CsvStream.VALIDATION), s.rows(CsvStream.TEST)})
+                .containsExactly(counts);
+        assertThat(counts[CsvStream.TEST]).isBetween(70L, 130L);
+        assertThat(counts[CsvStream.VALIDATION]).isBetween(30L, 80L);
+
+        TableReader whole = TableReader.read(f, new TableOptions(), n -> { });
+        ColumnRules rules = whole.fit(train.stream().mapToInt(Integer::intValue).toArray());
+        assertThat(s.rules().encodedNames()).isEqualTo(rules.encodedNames())
+                .containsExactly("x1", "color=blue", "color=green", "color=red", "x2");
+        assertThat(s.task()).isEqualTo(Task.CLASSIFICATION);
+        assertThat(s.classNames()).isEqualTo(whole.classNames()).containsExactly("high", "low", "mid");
+        assertThat(s.standardizer()).isNull();
+
+        Dataset all = whole.dataset(rules, n -> { });
+        float[][] x = all.x().toArray2d(), y = all.y().toArray2d();
+        for (int part = 0; part < 3; part++) {
+            List<float[]> streamed = rows(s, part, 0);
+            assertThat(streamed).hasSize((int) counts[part]);
+            int k = 0;
+            for (int i = 0; i < ROWS; i++) {
+                if (s.part(i + 2) == part) {
+                    float[] r = streamed.get(k++);
+                    assertThat(Arrays.copyOf(r, x[i].length)).as("part %d, row %d", part, i).containsExactly(x[i]);
+                    assertThat(Arrays.copyOfRange(r, x[i].length, r.length)).containsExactly(y[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void eachEpochShufflesTheSameRowsItsOwnWay() throws IOException {
+        CsvStream s = open(table(), false);
+        List<float[]> inOrder = rows(s, CsvStream.TRAIN, 0);
+        List<float[]> first = rows(s, CsvStream.TRAIN, 1), again = rows(s, CsvStream.TRAIN, 1);
+        List<float[]> second = rows(s, CsvStream.TRAIN, 2);
+        assertThat(sorted(first)).isEqualTo(sorted(inOrder));
+        assertThat(sorted(second)).isEqualTo(sorted(inOrder));
+        assertThat(keys(first)).isEqualTo(keys(again));
+        assertThat(keys(first)).isNotEqualTo(keys(inOrder)).isNotEqualTo(keys(second));
+    }
+
+    private static List<String> keys(List<float[]> rows) {
+        List<String> k = new ArrayList<>();
+        for (float[] r : rows) {
+            k.add(Arrays.toString(r));
+        }
+        return k;
+    }
+
+    private static List<String> sorted(List<float[]> rows) {
+        List<String> k = keys(rows);
+        k.sort(null);
+        return k;
+    }
+
+    @Test
+    void standardizationIsFitOnTheTrainingRowsNumberColumnsOnly() throws IOException {
+        CsvStream s = open(table(), true);
+        List<float[]> train = rows(s, CsvStream.TRAIN, 0);
+        double[] sum = new double[5], sq = new double[5];
+        for (float[] r : train) {
+            for (int j = 0; j < 5; j++) {
+                sum[j] += r[j];
+                sq[j] += (double) r[j] * r[j];
+            }
+        }
+        int n = train.size();
+        for (int j : new int[] {0, 4}) { // x1 and x2
+            assertThat(sum[j] / n).as("mean of column %d", j).isCloseTo(0, offset(1e-4));
+            assertThat(sq[j] / n).as("mean square of column %d", j).isCloseTo(1, offset(1e-3));
+        }
+        for (float[] r : train) { // the one-hot columns keep their 0s and 1s
+            assertThat(r[1] + r[2] + r[3]).isEqualTo(1f);
+        }
+        assertThat(s.standardizer().features()).isEqualTo(5);
+    }
+
+    @Test
+    void aNumericLabelMakesARegressionWithScaledTargets() throws IOException {
+        StringBuilder sb = new StringBuilder("a,b,target\n");
+        for (int i = 0; i < 200; i++) {
+            sb.append(i % 13).append(',').append(i % 7).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", 1000 + 10.5 * (i % 11) + 0.01 * i)).append('\n');
+        }
+        Path f = dir.resolve("r.csv");
+        Files.writeString(f, sb);
+        CsvStream s = open(f, false);
+        assertThat(s.task()).isEqualTo(Task.REGRESSION);
+        assertThat(s.classNames()).isEmpty();
+        List<float[]> train = rows(s, CsvStream.TRAIN, 0);
+        double mean = train.stream().mapToDouble(r -> r[2]).average().orElseThrow();
+        // targets of 1000-1107 arrive scaled to about mean 0
+        assertThat(mean).isCloseTo(0, offset(1e-3));
+        assertThat(s.rules().target()).isNotNull();
+    }
+
+    @Test
+    void medianImputationAndQuotedFieldsAreRefusedWithAWayOut() throws IOException {
+        Path f = table();
+        assertThatThrownBy(() -> CsvStream.open(f, new TableOptions().impute(Imputation.MEDIAN), LoadOptions.defaults(),
+                0.2, 0, 1, false, n -> { })).isInstanceOf(ColumnSelectionException.class)
+                .hasMessageStartingWith("--impute median needs each whole column at once");
+        Path q = dir.resolve("q.csv");
+        Files.writeString(q, "a,b,y\n1,\"x\",0\n2,y,1\n3,x,0\n");
+        assertThatThrownBy(() -> CsvStream.open(q, new TableOptions(), LoadOptions.defaults(), 0, 0, 1, false,
+                n -> { })).isInstanceOf(DataFormatException.class)
+                .hasMessage(q + ": --stream reads the file in ranges and cannot split quoted fields; remove the quotes,"
+                        + " or train without --stream");
+    }
+
+    /** The table above with holes: x1 empty on every 9th row, color on every 11th, the label on every 23rd. */
+    private Path holes() throws IOException {
+        StringBuilder sb = new StringBuilder("x1,color,x2,y\n");
+        for (int i = 0; i < ROWS; i++) {
+            double x1 = Math.sin(i * 0.37) * 10, x2 = (i % 17) * 0.25;
+            sb.append(i % 9 == 4 ? "" : String.format(Locale.ROOT, "%.3f", x1)).append(',')
+                    .append(i % 11 == 3 ? "" : COLORS[(i * 7) % 3 == 2 && i % 5 == 0 ? 0 : (i * 7) % 3]).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", x2)).append(',')
+                    .append(i % 23 == 7 ? "" : x1 > 3 ? "high" : x1 < -3 ? "low" : "mid").append('\n');
+        }
+        Path f = dir.resolve("holes.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void fillsCategoriesAndStandardizationAreLearnedFromTheTrainingRowsAsInMemory() throws IOException {
+        Path f = holes();
+        for (Imputation how : new Imputation[] {Imputation.MEAN, Imputation.MOST_FREQUENT}) {
+            TableOptions o = new TableOptions().impute(how);
+            List<String> notes = new ArrayList<>();
+            CsvStream s = CsvStream.open(f, o, LoadOptions.defaults(), 0.2, 0.1, 5, true, notes::add);
+            assertThat(notes).contains("skipped 22 row(s) whose label 'y' is missing");
+
+            // the whole table's rows are the labelled ones: map them to their lines for the split
+            TableReader whole = TableReader.read(f, o, n -> { });
+            List<Integer> train = new ArrayList<>();
+            int r = 0;
+            for (int i = 0; i < ROWS; i++) {
+                if (i % 23 == 7) {
+                    continue;
+                }
+                if (s.part(i + 2) == CsvStream.TRAIN) {
+                    train.add(r);
+                }
+                r++;
+            }
+            assertThat(whole.rows()).isEqualTo(r);
+            assertThat(s.rows(CsvStream.TRAIN) + s.rows(CsvStream.VALIDATION) + s.rows(CsvStream.TEST)).isEqualTo(r);
+            int[] fitRows = train.stream().mapToInt(Integer::intValue).toArray();
+            ColumnRules rules = whole.fit(fitRows);
+            assertThat(s.rules().encodedNames()).isEqualTo(rules.encodedNames());
+            for (int c = 0; c < rules.features().size(); c++) {
+                assertThat(s.rules().features().get(c).fill()).as("%s fill of feature %d", how, c)
+                        .isEqualTo(rules.features().get(c).fill());
+                assertThat(s.rules().features().get(c).categories()).isEqualTo(rules.features().get(c).categories());
+            }
+            // the number inputs' mean and population std over the training rows, fills included
+            Standardizer fit = Standardizer.fit(whole.dataset(rules, n -> { }).select(fitRows).x());
+            for (int j : new int[] {0, 4}) {
+                assertThat(s.standardizer().mean()[j]).as("%s mean %d", how, j)
+                        .isCloseTo(fit.mean()[j], offset(1e-4f * Math.max(1, Math.abs(fit.mean()[j]))));
+                assertThat(s.standardizer().std()[j]).as("%s std %d", how, j).isCloseTo(fit.std()[j], offset(1e-4f));
+            }
+            for (int j = 1; j <= 3; j++) { // one-hot inputs stay as they are
+                assertThat(s.standardizer().mean()[j]).isZero();
+                assertThat(s.standardizer().std()[j]).isEqualTo(1f);
+            }
+        }
+    }
+
+    @Test
+    void droppingRowsWithHolesKeepsTheCompleteOnes() throws IOException {
+        CsvStream s = CsvStream.open(holes(), new TableOptions().dropMissing(true), LoadOptions.defaults(), 0.2, 0.1, 5,
+                false, n -> { });
+        long complete = 0;
+        for (int i = 0; i < ROWS; i++) {
+            complete += i % 9 != 4 && i % 11 != 3 && i % 23 != 7 ? 1 : 0;
+        }
+        long streamed = 0;
+        for (int part = 0; part < 3; part++) {
+            assertThat(rows(s, part, 0)).hasSize((int) s.rows(part));
+            streamed += s.rows(part);
+        }
+        assertThat(streamed).isEqualTo(complete);
+    }
+
+    @Test
+    void aHoleWithoutAnImputationIsAnErrorNamingTheCell() throws IOException {
+        Path f = holes();
+        assertThatThrownBy(() -> CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0.2, 0.1, 5, false,
+                n -> { })).isInstanceOf(DataFormatException.class)
+                .hasMessage(f + ":5:2: expected a value in column 'color', found an empty field: fill such cells with"
+                        + " --impute mean|median|most-frequent, or skip such rows with --drop-missing");
+    }
+}
