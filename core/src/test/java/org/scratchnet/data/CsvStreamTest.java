@@ -261,4 +261,33 @@ class CsvStreamTest {
                 .hasMessage(f + ":5:2: expected a value in column 'color', found an empty field: fill such cells with"
                         + " --impute mean|median|most-frequent, or skip such rows with --drop-missing");
     }
+
+    @Test
+    void applyingRulesInRangesGivesTheRowsReadingTheFileWholeGives() throws IOException {
+        Path f = table();
+        CsvStream s = open(f, false);
+        // a file to evaluate: its columns reordered, a category the training rows never had, a row without a label
+        Path eval = dir.resolve("eval.csv");
+        Files.writeString(eval, "y,x2,x1,color\nhigh,0.5,4.25,red\nlow,1,-5,purple\n,2,0,red\nmid,0.25,1.5,blue\n");
+        List<String> notes = new ArrayList<>(), wholeNotes = new ArrayList<>();
+        List<float[]> x = new ArrayList<>(), y = new ArrayList<>();
+        long n = CsvStream.applying(eval, s.rules(), s.task(), s.classNames(), LoadOptions.defaults(), notes::add, d -> {
+            x.addAll(Arrays.asList(d.x().toArray2d()));
+            y.addAll(Arrays.asList(d.y().toArray2d()));
+        });
+        TabularData whole = TableApplier.labelled(eval, s.rules(), s.task(), s.classNames(), wholeNotes::add);
+        assertThat(n).isEqualTo(3);
+        assertThat(x.toArray(new float[0][])).isEqualTo(whole.dataset().x().toArray2d());
+        assertThat(y.toArray(new float[0][])).isEqualTo(whole.dataset().y().toArray2d());
+        assertThat(x.get(0)).containsExactly(4.25f, 0, 0, 1, 0.5f);
+        assertThat(y.get(1)).containsExactly(0, 1, 0);
+        assertThat(notes).containsExactlyInAnyOrderElementsOf(wholeNotes).anyMatch(m -> m.contains("purple"))
+                .contains("skipped 1 row(s) whose label 'y' is missing");
+
+        Path unlabelled = dir.resolve("none.csv");
+        Files.writeString(unlabelled, "y,x2,x1,color\n,0.5,4.25,red\n");
+        assertThatThrownBy(() -> CsvStream.applying(unlabelled, s.rules(), s.task(), s.classNames(),
+                LoadOptions.defaults(), m -> { }, d -> { })).isInstanceOf(DataFormatException.class)
+                .hasMessage(unlabelled + ": expected rows with a label in column 'y', found none");
+    }
 }
