@@ -21,13 +21,6 @@ class EpochFiguresTest {
                 .dense(8).activation("relu").dense(1).activation("sigmoid").build(3);
     }
 
-    private static int[] bits(Sequential m) {
-        return m.parameters().stream().flatMap(p -> {
-            float[] d = p.value().data();
-            return java.util.stream.IntStream.range(0, d.length).mapToObj(i -> Float.floatToRawIntBits(d[i]));
-        }).mapToInt(Integer::intValue).toArray();
-    }
-
     @Test
     void aFullBatchEpochReportsTheLossAndAccuracyOfTheWeightsItStartedFrom() {
         Dataset data = Datasets.quadrants(120, 5);
@@ -79,7 +72,7 @@ class EpochFiguresTest {
                 .epochs(3).batchSize(0).shuffle(false).build().fit(data);
         Trainer.builder(shuffled, new BinaryCrossEntropy(), new Sgd(0.5f))
                 .epochs(3).batchSize(90).shuffle(true).seed(11).build().fit(data);
-        assertThat(bits(shuffled)).containsExactly(bits(plain));
+        assertThat(WeightBits.of(shuffled)).containsExactly(WeightBits.of(plain));
     }
 
     @Test

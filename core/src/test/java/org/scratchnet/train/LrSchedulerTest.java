@@ -159,13 +159,6 @@ class LrSchedulerTest {
         assertThat(opt.learningRate()).isEqualTo(0.125f);
     }
 
-    private static int[] bits(Sequential m) {
-        return m.parameters().stream().flatMap(p -> {
-            float[] d = p.value().data();
-            return java.util.stream.IntStream.range(0, d.length).mapToObj(i -> Float.floatToRawIntBits(d[i]));
-        }).mapToInt(Integer::intValue).toArray();
-    }
-
     /**
      * Ten scheduled epochs equal a ten-epoch run interrupted after five, saved to a model file, and
      * resumed for the other five with the original base rate.
@@ -201,7 +194,7 @@ class LrSchedulerTest {
             Trainer.builder(loaded.model(), new BinaryCrossEntropy(), state.optimizer()).epochs(5).batchSize(16).seed(2)
                     .resume(state).listener(new LrScheduler(LrSchedules.parse(spec), 0.02)).build().fit(data);
 
-            assertThat(bits(loaded.model())).as(spec).containsExactly(bits(straight));
+            assertThat(WeightBits.of(loaded.model())).as(spec).containsExactly(WeightBits.of(straight));
             assertThat(state.optimizer().learningRate()).as(spec).isEqualTo(whole.learningRate());
         }
     }

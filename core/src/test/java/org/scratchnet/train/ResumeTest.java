@@ -28,13 +28,6 @@ class ResumeTest {
         return Trainer.builder(model, new BinaryCrossEntropy(), opt).epochs(epochs).batchSize(16).seed(21);
     }
 
-    private static int[] bits(Sequential m) {
-        return m.parameters().stream().flatMap(p -> {
-            float[] d = p.value().data();
-            return java.util.stream.IntStream.range(0, d.length).mapToObj(i -> Float.floatToRawIntBits(d[i]));
-        }).mapToInt(Integer::intValue).toArray();
-    }
-
     @Test
     void tenEpochsOfAdamEqualFiveThenFiveMoreFromTheSavedFile() throws Exception {
         Dataset data = Datasets.quadrants(150, 8);
@@ -55,7 +48,7 @@ class ResumeTest {
         assertThat(state.steps()).isEqualTo(5 * 10); // 150 rows in batches of 16: 10 steps per epoch
         History rest = trainer(loaded.model(), state.optimizer(), 5).resume(state).build().fit(data);
 
-        assertThat(bits(loaded.model())).containsExactly(bits(straight));
+        assertThat(WeightBits.of(loaded.model())).containsExactly(WeightBits.of(straight));
         assertThat(rest.epochs()).extracting(EpochStats::epoch).containsExactly(6, 7, 8, 9, 10);
         assertThat(rest.last().loss()).isEqualTo(all.last().loss());
     }
@@ -71,7 +64,7 @@ class ResumeTest {
         t1.fit(data);
         TrainingState fresh = new TrainingState(new Adam(0.01f), t1.state().epochs(), t1.state().steps());
         trainer(first, fresh.optimizer(), 5).resume(fresh).build().fit(data);
-        assertThat(bits(first)).isNotEqualTo(bits(straight));
+        assertThat(WeightBits.of(first)).isNotEqualTo(WeightBits.of(straight));
     }
 
     @Test
