@@ -290,4 +290,37 @@ class CsvStreamTest {
                 LoadOptions.defaults(), m -> { }, d -> { })).isInstanceOf(DataFormatException.class)
                 .hasMessage(unlabelled + ": expected rows with a label in column 'y', found none");
     }
+
+    @Test
+    void rowsAcrossTheCutBetweenTwoRangesArriveWholeAndInOrder() throws IOException {
+        // about 9.4 MB: two ranges of at most 8 MiB, cut at a line break
+        StringBuilder sb = new StringBuilder(10 << 20).append("id,a,y\n");
+        int n = 620_000;
+        for (int i = 0; i < n; i++) {
+            sb.append(i).append(',').append((i * 37) % 101).append(".5,c").append(i % 3).append('\n');
+        }
+        Path f = dir.resolve("two-ranges.csv");
+        Files.writeString(f, sb);
+        CsvStream s = CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0, 0, 3, false, m -> { });
+        assertThat(s.ranges()).hasSize(2);
+        long cut = s.ranges().get(0)[1];
+        assertThat(cut).isLessThanOrEqualTo(8 << 20).isEqualTo(s.ranges().get(1)[0]);
+        assertThat(Files.readAllBytes(f)[(int) cut - 1]).isEqualTo((byte) '\n');
+        assertThat(s.rows(CsvStream.TRAIN)).isEqualTo(n);
+
+        float[] expectedId = {0};
+        long[] seen = {0};
+        s.chunks(CsvStream.TRAIN, 0, d -> {
+            float[][] x = d.x().toArray2d(), y = d.y().toArray2d();
+            for (int r = 0; r < x.length; r++) {
+                int i = (int) expectedId[0]++;
+                if (x[r][0] != i || x[r][1] != (i * 37) % 101 + 0.5f || y[r][i % 3] != 1f) {
+                    throw new AssertionError("row " + r + " of a chunk: " + Arrays.toString(x[r]) + " "
+                            + Arrays.toString(y[r]) + ", expected id " + i);
+                }
+                seen[0]++;
+            }
+        });
+        assertThat(seen[0]).isEqualTo(n);
+    }
 }
