@@ -155,24 +155,35 @@ final class CsvLoad {
         }
     }
 
+    /** The bytes from {@code pos} on, read in ever larger pieces until they hold a line break or the file's end. */
     private static byte[] growToLineEnd(CsvSource src, long pos, byte[] buf) {
         int len = buf.length;
         while (true) {
             len = (int) Math.min((long) len * 2, Math.min(src.size - pos, Integer.MAX_VALUE - 16));
             byte[] b = src.bytes(pos, len);
-            if (lineEnd(b) > 0 || pos + len >= src.size) {
+            if (lastLineBreak(b) > 0 || pos + len >= src.size) {
                 return b;
+            }
+            if (len == Integer.MAX_VALUE - 16) {
+                throw new DataFormatException(src.source + ": a line longer than 2 GiB");
             }
         }
     }
 
+    /** The length of {@code b} up to and including its last line break; all of it when it holds none (the file's end). */
     private static int lineEnd(byte[] b) {
+        int end = lastLineBreak(b);
+        return end > 0 ? end : b.length;
+    }
+
+    /** The length of {@code b} up to and including its last line break, or 0 when it holds none. */
+    private static int lastLineBreak(byte[] b) {
         for (int i = b.length; i > 0; i--) {
             if (b[i - 1] == '\n') {
                 return i;
             }
         }
-        return b.length;
+        return 0;
     }
 
     /** A guess of the rows in {@code bytes}, from the average line length of the prefix (10% over). */

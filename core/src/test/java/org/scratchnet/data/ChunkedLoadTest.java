@@ -72,6 +72,26 @@ class ChunkedLoadTest {
     }
 
     @Test
+    void aLineLongerThanARangeIsReadWhole() throws Exception {
+        // a text cell of 150,000 characters in a file read in ranges of 1 KiB: the range holding it grows
+        // (doubling its 65 KiB buffer twice) to the line's end, and the ranges after it go on from there
+        StringBuilder s = new StringBuilder(table(8_000, 4));
+        String longWord = "w".repeat(150_000);
+        s.insert(s.indexOf("\n", 2_000) + 1, "0.5," + longWord + ",1.0,2\n");
+        Path p = write("long.csv", s.toString());
+        Dataset one = load(p, ranges(1 << 30, 1));
+        Dataset many = load(p, ranges(1024, 2));
+        assertThat(one.size()).isEqualTo(8_001);
+        assertThat(many.x().data()).containsExactly(one.x().data());
+        assertThat(many.y().data()).containsExactly(one.y().data());
+        // the long word is one more category of the color column
+        assertThat(many.x().cols()).isEqualTo(1 + 5 + 1);
+        // and a file whose last line is longer than a range ends with that line
+        Path tail = write("tail.csv", table(200, 5) + "0.25," + longWord + ",2.0,1\n");
+        assertThat(load(tail, ranges(1024, 2)).x().data()).containsExactly(load(tail, ranges(1 << 30, 1)).x().data());
+    }
+
+    @Test
     void errorsNameTheTrueLineWhateverTheRange() throws Exception {
         String text = table(6_000, 2);
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
