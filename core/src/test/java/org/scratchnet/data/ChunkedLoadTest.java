@@ -157,6 +157,55 @@ class ChunkedLoadTest {
         assertThat(d.y().data()).containsExactly(head);
     }
 
+    /**
+     * Seeded files of every shape a cut can meet (CRLF and LF, blank lines, a missing cell, lines
+     * of a few bytes to a few hundred KiB, sometimes no final line break, sometimes a broken line)
+     * read in ranges of 64 bytes to 4 KiB on 2 or 3 threads: the same table, or the same error, as
+     * one range.
+     */
+    @Test
+    void anyCutOfAnyFileReadsAsOneRange() throws Exception {
+        Random r = new Random(2026);
+        int[] rangeSizes = {64, 100, 257, 1024, 4096};
+        for (int seed = 0; seed < 24; seed++) {
+            StringBuilder s = new StringBuilder("a,word,b,label\n");
+            int rows = 20 + r.nextInt(1500);
+            int broken = seed % 6 == 5 ? 1 + r.nextInt(rows) : -1;
+            for (int i = 1; i <= rows; i++) {
+                if (r.nextInt(40) == 0) {
+                    s.append(r.nextBoolean() ? "\n" : "\r\n"); // blank line
+                }
+                String word = r.nextInt(300) == 0 ? "w".repeat(100 + r.nextInt(seed % 4 == 0 ? 300_000 : 3_000))
+                        : "w" + r.nextInt(5);
+                s.append(r.nextInt(20) == 0 ? "" : Integer.toString(r.nextInt(1000))).append(',').append(word);
+                if (i != broken) {
+                    s.append(',').append(r.nextInt(100) / 8.0);
+                }
+                s.append(',').append(r.nextInt(3));
+                if (i < rows || r.nextBoolean()) {
+                    s.append(r.nextInt(5) == 0 ? "\r\n" : "\n");
+                }
+            }
+            Path p = write("any" + seed + ".csv", s.toString());
+            LoadOptions cut = ranges(rangeSizes[r.nextInt(rangeSizes.length)], 2 + r.nextInt(2));
+            String what = "file " + seed + ", ranges of " + cut.rangeBytes + " bytes";
+            Dataset one;
+            try {
+                one = load(p, ranges(1 << 30, 1));
+            } catch (DataFormatException e) {
+                assertThat(broken).as(what).isPositive();
+                assertThatThrownBy(() -> load(p, cut)).as(what).isInstanceOf(DataFormatException.class)
+                        .hasMessage(e.getMessage());
+                continue;
+            }
+            assertThat(broken).as(what).isNegative();
+            Dataset many = load(p, cut);
+            assertThat(many.size()).as(what).isEqualTo(rows);
+            assertThat(many.x().data()).as(what).containsExactly(one.x().data());
+            assertThat(many.y().data()).as(what).containsExactly(one.y().data());
+        }
+    }
+
     /** Gives x of a dataset (keeps the assertions above readable). */
     private record TableApplierFree(Dataset d) {
         Tensor x() {
