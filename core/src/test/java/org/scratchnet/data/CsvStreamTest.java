@@ -326,4 +326,27 @@ class CsvStreamTest {
         });
         assertThat(seen[0]).isEqualTo(n);
     }
+
+    @Test
+    void theTaskAndTheClassesAreThoseTheWholeTableGives() throws IOException {
+        String[][] labelSets = {
+            {"0", "1", "2"}, {"1.0", "2.0", "3.0"}, {"-1", "1"}, {"0.5", "1.5", "2.25"}, {"yes", "no"},
+            {"3", "10", "200", "7", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23",
+                "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40"},
+            {"1e2", "2e2", "3e2"}, {"a1", "1", "2"},
+        };
+        for (String[] labels : labelSets) {
+            StringBuilder sb = new StringBuilder("x,label\n");
+            for (int i = 0; i < 400; i++) {
+                sb.append(i % 10).append(',').append(labels[(i * 7) % labels.length]).append('\n');
+            }
+            Path f = dir.resolve("labels.csv");
+            Files.writeString(f, sb);
+            String what = String.join(" ", labels);
+            TableReader whole = TableReader.read(f, new TableOptions(), n -> { });
+            CsvStream s = CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0, 0, 1, false, n -> { });
+            assertThat(s.task()).as(what).isEqualTo(whole.task());
+            assertThat(s.classNames()).as(what).isEqualTo(whole.classNames());
+        }
+    }
 }
