@@ -349,4 +349,61 @@ class CsvStreamTest {
             assertThat(s.classNames()).as(what).isEqualTo(whole.classNames());
         }
     }
+
+    @Test
+    void seededTablesStreamAsTheyReadWhole() throws IOException {
+        java.util.Random r = new java.util.Random(404);
+        for (int seed = 0; seed < 12; seed++) {
+            int features = 1 + r.nextInt(4), n = 100 + r.nextInt(600);
+            boolean[] text = new boolean[features];
+            StringBuilder sb = new StringBuilder();
+            for (int f = 0; f < features; f++) {
+                text[f] = r.nextInt(3) == 0;
+                sb.append(text[f] ? "t" : "n").append(f).append(',');
+            }
+            sb.append("label\n");
+            boolean[] labelled = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                for (int f = 0; f < features; f++) {
+                    sb.append(r.nextInt(30) == 0 ? "" : text[f] ? "c" + r.nextInt(3 + f)
+                            : String.format(Locale.ROOT, "%.2f", r.nextGaussian() * (f + 1))).append(',');
+                }
+                labelled[i] = r.nextInt(50) != 0;
+                sb.append(labelled[i] ? "k" + r.nextInt(3) : "").append('\n');
+            }
+            Path f = dir.resolve("seeded" + seed + ".csv");
+            Files.writeString(f, sb);
+            Imputation how = seed % 2 == 0 ? Imputation.MEAN : Imputation.MOST_FREQUENT;
+            TableOptions o = new TableOptions().impute(how);
+            String what = "table " + seed + " (" + how + ")";
+            CsvStream s = CsvStream.open(f, o, LoadOptions.defaults(), 0.25, 0.15, seed, false, m -> { });
+            TableReader whole = TableReader.read(f, o, m -> { });
+            List<Integer> train = new ArrayList<>();
+            List<int[]> lineOf = new ArrayList<>(); // reader row -> {line, part}
+            for (int i = 0, row = 0; i < n; i++) {
+                if (labelled[i]) {
+                    int part = s.part(i + 2);
+                    lineOf.add(new int[] {i + 2, part});
+                    if (part == CsvStream.TRAIN) {
+                        train.add(row);
+                    }
+                    row++;
+                }
+            }
+            ColumnRules rules = whole.fit(train.stream().mapToInt(Integer::intValue).toArray());
+            assertThat(s.rules().encodedNames()).as(what).isEqualTo(rules.encodedNames());
+            float[][] x = whole.dataset(rules, m -> { }).x().toArray2d();
+            for (int part = 0; part < 3; part++) {
+                List<float[]> streamed = rows(s, part, 0);
+                int k = 0;
+                for (int row = 0; row < lineOf.size(); row++) {
+                    if (lineOf.get(row)[1] == part) {
+                        assertThat(Arrays.copyOf(streamed.get(k++), x[row].length)).as("%s, line %d", what,
+                                lineOf.get(row)[0]).containsExactly(x[row]);
+                    }
+                }
+                assertThat(streamed).as(what).hasSize(k);
+            }
+        }
+    }
 }
