@@ -88,4 +88,87 @@ class TableCacheTest {
         assertThat(load(csv, dir).x().data()).containsExactly(parsed.x().data());
         assertThat(notes).noneMatch(n -> n.contains("cache"));
     }
+
+    /** Rewrites {@code csv} with {@code text} and gives it back the modification time it had. */
+    private static void rewriteKeepingTime(Path csv, String text) throws Exception {
+        FileTime before = Files.getLastModifiedTime(csv);
+        Files.writeString(csv, text);
+        Files.setLastModifiedTime(csv, before);
+    }
+
+    private void assertStaleAndFresh(Path csv, Path cacheDir, String what) {
+        Dataset d = load(csv, cacheDir);
+        assertThat(notes).as(what).anyMatch(n -> n.contains("is stale"));
+        assertThat(d.x().data()).as(what).containsExactly(load(csv, null).x().data());
+        assertThat(d.y().data()).as(what).containsExactly(load(csv, null).y().data());
+    }
+
+    @Test
+    void eachPartOfTheKeyOnItsOwnMakesTheCacheStale() throws Exception {
+        Path csv = table("t.csv", 300, 4);
+        String text = Files.readString(csv);
+
+        // the same size, another modification time (a digit changed in place)
+        load(csv, dir);
+        Files.writeString(csv, text.replace("\nr5,", "\nr6,"));
+        Files.setLastModifiedTime(csv, FileTime.fromMillis(Files.getLastModifiedTime(csv).toMillis() + 7000));
+        assertStaleAndFresh(csv, dir, "mtime");
+
+        // another size, the same modification time (a row dropped)
+        String shorter = Files.readString(csv);
+        shorter = shorter.substring(0, shorter.lastIndexOf('\n', shorter.length() - 2) + 1);
+        rewriteKeepingTime(csv, shorter);
+        assertStaleAndFresh(csv, dir, "size");
+
+        // the same size and time, other header names (the columns are found by name)
+        String renamed = Files.readString(csv).replaceFirst("id,a,color,b,label", "id,b,color,a,label");
+        rewriteKeepingTime(csv, renamed);
+        assertStaleAndFresh(csv, dir, "header");
+
+        // the same size, time and header, another separator
+        String semicolons = Files.readString(csv).replace(',', ';');
+        rewriteKeepingTime(csv, semicolons);
+        assertStaleAndFresh(csv, dir, "separator");
+
+        // a row limit is another key too
+        notes.clear();
+        TableReader.read(csv, new TableOptions().drop(List.of("id")).impute(Imputation.MEDIAN),
+                new LoadOptions().cache(dir).maxRows(10), notes::add);
+        assertThat(notes).anyMatch(n -> n.contains("is stale"));
+    }
+
+    @Test
+    void twoFilesOfOneNameInTwoFoldersDoNotShareACache() throws Exception {
+        Path a = Files.createDirectories(dir.resolve("a")), b = Files.createDirectories(dir.resolve("b"));
+        Path cache = dir.resolve("cache");
+        Path first = table("t.csv", 200, 5);
+        Files.move(first, a.resolve("t.csv"));
+        first = a.resolve("t.csv");
+        String other = Files.readString(first).replace("red", "tan").replace("blue", "gray");
+        Path second = b.resolve("t.csv");
+        Files.writeString(second, other); // same length, same name
+        Files.setLastModifiedTime(second, Files.getLastModifiedTime(first));
+        load(first, cache);
+        assertStaleAndFresh(second, cache, "path");
+    }
+
+    @Test
+    void withoutAHeaderAnotherColumnCountMakesTheCacheStale() throws Exception {
+        // same size, same time, no header: 3 columns, then 2
+        StringBuilder three = new StringBuilder(), two = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            three.append(i % 10).append(',').append((i + 3) % 10).append(',').append(i % 2).append('\n');
+            two.append(i % 10).append((i + 3) % 10).append(',').append(i % 2).append(i % 2).append('\n');
+        }
+        Path csv = dir.resolve("plain.csv");
+        Files.writeString(csv, three);
+        TableOptions o = new TableOptions().header(false);
+        notes.clear();
+        TableReader.read(csv, o, new LoadOptions().cache(dir), notes::add);
+        rewriteKeepingTime(csv, two.toString());
+        notes.clear();
+        TableReader t = TableReader.read(csv, o, new LoadOptions().cache(dir), notes::add);
+        assertThat(notes).anyMatch(n -> n.contains("is stale"));
+        assertThat(t.dataset(t.fit(null), n -> { }).x().cols()).isEqualTo(1);
+    }
 }
