@@ -165,4 +165,42 @@ class TableReaderTest {
         assertThatThrownBy(() -> read("a,b,c,y\n1,2,3,0\n4,5,,1\n", new TableOptions().features(List.of("c", "a"))))
                 .hasMessageStartingWith("t.csv:3:3: expected a value in column 'c'");
     }
+
+    @Test
+    void aSecondEncodingIsReusedOnlyWhenItWouldGiveTheSameCells() {
+        // age has a hole on row 1 (bob), size none; color's vocabulary depends on the rows fit
+        String text = "name,age,color,size,y\nann,30,red,1,a\nbob,,blue,2,b\ncy,50,red,5,a\neve,20,blue,4,b\n";
+        TableReader t = read(text, new TableOptions().drop(List.of("name")).impute(Imputation.MEAN));
+        Dataset first = t.dataset(t.fit(null), notes::add);
+        assertThat(first.x().get(1, 0)).isEqualTo(100f / 3); // bob's age: the mean of 30, 50, 20
+
+        // the same rules again: the same dataset, not a second copy
+        assertThat(t.dataset(t.fit(new int[] {3, 2, 1, 0}), notes::add)).isSameAs(first);
+
+        // another fill only where no cell is missing (size: 10/3 without bob), same vocabulary: reused
+        ColumnRules withoutBob = t.fit(new int[] {0, 2, 3});
+        assertThat(withoutBob.features().get(2).fill()).isNotEqualTo(t.fit(null).features().get(2).fill());
+        assertThat(t.dataset(withoutBob, notes::add)).isSameAs(first);
+
+        // another fill for the column with a hole, same vocabulary: encoded again, bob's age is the new mean
+        Dataset second = t.dataset(t.fit(new int[] {0, 1, 3}), notes::add);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.x().get(1, 0)).isEqualTo(25f);
+        assertThat(second.x().cols()).isEqualTo(first.x().cols());
+
+        // another vocabulary (only the red rows fit): one-hot columns change
+        Dataset reds = t.dataset(t.fit(new int[] {0, 2}), notes::add);
+        assertThat(reds.x().cols()).isEqualTo(first.x().cols() - 1);
+    }
+
+    @Test
+    void afterReleaseNothingMoreCanBeEncoded() {
+        String text = "age,color,y\n30,red,a\n,blue,b\n50,red,a\n";
+        TableReader t = read(text, new TableOptions().impute(Imputation.MEAN));
+        ColumnRules all = t.fit(null);
+        t.dataset(all, notes::add);
+        t.release();
+        assertThatThrownBy(() -> t.dataset(all, notes::add)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("TableReader.dataset: the cells were released");
+    }
 }
