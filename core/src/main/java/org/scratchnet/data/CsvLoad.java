@@ -97,12 +97,13 @@ final class CsvLoad {
                     src.read(pos, buf, 0, len);
                     int end = len;
                     if (pos + len < src.size) {
-                        while (end > 0 && buf[end - 1] != '\n') {
-                            end--;
-                        }
+                        end = CsvSource.lastLineBreak(buf, len);
                         if (end == 0) { // a line longer than a range
                             buf = growToLineEnd(src, pos, buf);
-                            end = lineEnd(buf);
+                            end = CsvSource.lastLineBreak(buf, buf.length);
+                            if (end == 0) { // the file's last line
+                                end = buf.length;
+                            }
                         }
                     }
                     boolean first = pos == src.start;
@@ -161,29 +162,13 @@ final class CsvLoad {
         while (true) {
             len = (int) Math.min((long) len * 2, Math.min(src.size - pos, Integer.MAX_VALUE - 16));
             byte[] b = src.bytes(pos, len);
-            if (lastLineBreak(b) > 0 || pos + len >= src.size) {
+            if (CsvSource.lastLineBreak(b, b.length) > 0 || pos + len >= src.size) {
                 return b;
             }
             if (len == Integer.MAX_VALUE - 16) {
                 throw new DataFormatException(src.source + ": a line longer than 2 GiB");
             }
         }
-    }
-
-    /** The length of {@code b} up to and including its last line break; all of it when it holds none (the file's end). */
-    private static int lineEnd(byte[] b) {
-        int end = lastLineBreak(b);
-        return end > 0 ? end : b.length;
-    }
-
-    /** The length of {@code b} up to and including its last line break, or 0 when it holds none. */
-    private static int lastLineBreak(byte[] b) {
-        for (int i = b.length; i > 0; i--) {
-            if (b[i - 1] == '\n') {
-                return i;
-            }
-        }
-        return 0;
     }
 
     /** A guess of the rows in {@code bytes}, from the average line length of the prefix (10% over). */

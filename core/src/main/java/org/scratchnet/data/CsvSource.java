@@ -129,9 +129,7 @@ final class CsvSource {
         byte[] b = bytes(start, (int) Math.min(len, Integer.MAX_VALUE - 16));
         int n = b.length;
         if (!whole) {
-            while (n > 0 && b[n - 1] != '\n') {
-                n--;
-            }
+            n = lastLineBreak(b, b.length);
             if (n == 0) {
                 n = b.length; // one very long line: its start is enough to see the separator
             }
@@ -145,6 +143,16 @@ final class CsvSource {
             }
             throw new DataFormatException(source + ": expected UTF-8 text, found invalid byte sequences");
         }
+    }
+
+    /** The length of b[0, len) up to and including its last line break, or 0 when it holds none. */
+    static int lastLineBreak(byte[] b, int len) {
+        for (int i = len; i > 0; i--) {
+            if (b[i - 1] == '\n') {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /** {@code text} up to and including its {@code n}-th line break (all of it when it has fewer). */

@@ -124,9 +124,7 @@ public final class CsvStream {
             src.read(pos, buf, 0, len);
             int end = len;
             if (pos + len < src.size) {
-                while (end > 0 && buf[end - 1] != '\n') {
-                    end--;
-                }
+                end = CsvSource.lastLineBreak(buf, len);
                 if (end == 0) {
                     throw new DataFormatException(src.source + ": a line longer than " + RANGE + " bytes; --stream"
                             + " cannot read it in ranges");
