@@ -23,13 +23,25 @@ class CsvStreamTest {
     private static final int ROWS = 500;
 
     private Path table() throws IOException {
+        return table(false);
+    }
+
+    /**
+     * ROWS rows of x1, color, x2 and a label from x1. With holes: x1 empty on every 9th row, color
+     * on every 11th, the label on every 23rd, and one blue row in five turned red (so that one color
+     * is clearly the most frequent).
+     */
+    private Path table(boolean holes) throws IOException {
         StringBuilder sb = new StringBuilder("x1,color,x2,y\n");
         for (int i = 0; i < ROWS; i++) {
             double x1 = Math.sin(i * 0.37) * 10, x2 = (i % 17) * 0.25;
-            sb.append(String.format(Locale.ROOT, "%.3f,%s,%.2f,%s%n", x1, COLORS[(i * 7) % 3], x2,
-                    x1 > 3 ? "high" : x1 < -3 ? "low" : "mid"));
+            int color = holes && (i * 7) % 3 == 2 && i % 5 == 0 ? 0 : (i * 7) % 3;
+            sb.append(holes && i % 9 == 4 ? "" : String.format(Locale.ROOT, "%.3f", x1)).append(',')
+                    .append(holes && i % 11 == 3 ? "" : COLORS[color]).append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", x2)).append(',')
+                    .append(holes && i % 23 == 7 ? "" : x1 > 3 ? "high" : x1 < -3 ? "low" : "mid").append('\n');
         }
-        Path f = dir.resolve("t.csv");
+        Path f = dir.resolve(holes ? "holes.csv" : "t.csv");
         Files.writeString(f, sb);
         return f;
     }
@@ -179,24 +191,9 @@ class CsvStreamTest {
                         + " or train without --stream");
     }
 
-    /** The table above with holes: x1 empty on every 9th row, color on every 11th, the label on every 23rd. */
-    private Path holes() throws IOException {
-        StringBuilder sb = new StringBuilder("x1,color,x2,y\n");
-        for (int i = 0; i < ROWS; i++) {
-            double x1 = Math.sin(i * 0.37) * 10, x2 = (i % 17) * 0.25;
-            sb.append(i % 9 == 4 ? "" : String.format(Locale.ROOT, "%.3f", x1)).append(',')
-                    .append(i % 11 == 3 ? "" : COLORS[(i * 7) % 3 == 2 && i % 5 == 0 ? 0 : (i * 7) % 3]).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f", x2)).append(',')
-                    .append(i % 23 == 7 ? "" : x1 > 3 ? "high" : x1 < -3 ? "low" : "mid").append('\n');
-        }
-        Path f = dir.resolve("holes.csv");
-        Files.writeString(f, sb);
-        return f;
-    }
-
     @Test
     void fillsCategoriesAndStandardizationAreLearnedFromTheTrainingRowsAsInMemory() throws IOException {
-        Path f = holes();
+        Path f = table(true);
         for (Imputation how : new Imputation[] {Imputation.MEAN, Imputation.MOST_FREQUENT}) {
             TableOptions o = new TableOptions().impute(how);
             List<String> notes = new ArrayList<>();
@@ -242,7 +239,7 @@ class CsvStreamTest {
 
     @Test
     void droppingRowsWithHolesKeepsTheCompleteOnes() throws IOException {
-        CsvStream s = CsvStream.open(holes(), new TableOptions().dropMissing(true), LoadOptions.defaults(), 0.2, 0.1, 5,
+        CsvStream s = CsvStream.open(table(true), new TableOptions().dropMissing(true), LoadOptions.defaults(), 0.2, 0.1, 5,
                 false, n -> { });
         long complete = 0;
         for (int i = 0; i < ROWS; i++) {
@@ -258,7 +255,7 @@ class CsvStreamTest {
 
     @Test
     void aHoleWithoutAnImputationIsAnErrorNamingTheCell() throws IOException {
-        Path f = holes();
+        Path f = table(true);
         assertThatThrownBy(() -> CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0.2, 0.1, 5, false,
                 n -> { })).isInstanceOf(DataFormatException.class)
                 .hasMessage(f + ":5:2: expected a value in column 'color', found an empty field: fill such cells with"
