@@ -64,19 +64,27 @@ class CsvStreamTest {
         return out;
     }
 
+    /**
+     * The stream's part of each row the whole table keeps: the labelled ones among {@code dataRows},
+     * data row i being on line i + 2 (the header is line 1).
+     */
+    private static int[] partsOfKeptRows(CsvStream s, int dataRows, java.util.function.IntPredicate labelled) {
+        return java.util.stream.IntStream.range(0, dataRows).filter(labelled).map(i -> s.part(i + 2)).toArray();
+    }
+
+    /** The indices of the rows in {@code part}. */
+    private static int[] rowsIn(int[] parts, int part) {
+        return java.util.stream.IntStream.range(0, parts.length).filter(i -> parts[i] == part).toArray();
+    }
+
     @Test
     void thePartsAndTheirRowsAreThoseOfTheWholeTableSplitByLine() throws IOException {
         Path f = table();
         CsvStream s = open(f, false);
-        // data row i is on line i + 2 (the header is line 1)
-        List<Integer> train = new ArrayList<>();
+        int[] parts = partsOfKeptRows(s, ROWS, i -> true);
         long[] counts = new long[3];
-        for (int i = 0; i < ROWS; i++) {
-            int p = s.part(i + 2);
+        for (int p : parts) {
             counts[p]++;
-            if (p == CsvStream.TRAIN) {
-                train.add(i);
-            }
         }
         assertThat(new long[] {s.rows(CsvStream.TRAIN), s.rows(CsvStream.VALIDATION), s.rows(CsvStream.TEST)})
                 .containsExactly(counts);
@@ -84,7 +92,7 @@ class CsvStreamTest {
         assertThat(counts).containsExactly(352, 50, 98);
 
         TableReader whole = TableReader.read(f, new TableOptions(), n -> { });
-        ColumnRules rules = whole.fit(train.stream().mapToInt(Integer::intValue).toArray());
+        ColumnRules rules = whole.fit(rowsIn(parts, CsvStream.TRAIN));
         assertThat(s.rules().encodedNames()).isEqualTo(rules.encodedNames())
                 .containsExactly("x1", "color=blue", "color=green", "color=red", "x2");
         assertThat(s.task()).isEqualTo(Task.CLASSIFICATION);
@@ -98,7 +106,7 @@ class CsvStreamTest {
             assertThat(streamed).hasSize((int) counts[part]);
             int k = 0;
             for (int i = 0; i < ROWS; i++) {
-                if (s.part(i + 2) == part) {
+                if (parts[i] == part) {
                     float[] r = streamed.get(k++);
                     assertThat(Arrays.copyOf(r, x[i].length)).as("part %d, row %d", part, i).containsExactly(x[i]);
                     assertThat(Arrays.copyOfRange(r, x[i].length, r.length)).containsExactly(y[i]);
@@ -200,22 +208,13 @@ class CsvStreamTest {
             CsvStream s = CsvStream.open(f, o, LoadOptions.defaults(), 0.2, 0.1, 5, true, notes::add);
             assertThat(notes).contains("skipped 22 row(s) whose label 'y' is missing");
 
-            // the whole table's rows are the labelled ones: map them to their lines for the split
+            // the whole table's rows are the labelled ones
             TableReader whole = TableReader.read(f, o, n -> { });
-            List<Integer> train = new ArrayList<>();
-            int r = 0;
-            for (int i = 0; i < ROWS; i++) {
-                if (i % 23 == 7) {
-                    continue;
-                }
-                if (s.part(i + 2) == CsvStream.TRAIN) {
-                    train.add(r);
-                }
-                r++;
-            }
-            assertThat(whole.rows()).isEqualTo(r);
-            assertThat(s.rows(CsvStream.TRAIN) + s.rows(CsvStream.VALIDATION) + s.rows(CsvStream.TEST)).isEqualTo(r);
-            int[] fitRows = train.stream().mapToInt(Integer::intValue).toArray();
+            int[] parts = partsOfKeptRows(s, ROWS, i -> i % 23 != 7);
+            assertThat(whole.rows()).isEqualTo(parts.length);
+            assertThat(s.rows(CsvStream.TRAIN) + s.rows(CsvStream.VALIDATION) + s.rows(CsvStream.TEST))
+                    .isEqualTo(parts.length);
+            int[] fitRows = rowsIn(parts, CsvStream.TRAIN);
             ColumnRules rules = whole.fit(fitRows);
             assertThat(s.rules().encodedNames()).isEqualTo(rules.encodedNames());
             for (int c = 0; c < rules.features().size(); c++) {
@@ -375,28 +374,17 @@ class CsvStreamTest {
             String what = "table " + seed + " (" + how + ")";
             CsvStream s = CsvStream.open(f, o, LoadOptions.defaults(), 0.25, 0.15, seed, false, m -> { });
             TableReader whole = TableReader.read(f, o, m -> { });
-            List<Integer> train = new ArrayList<>();
-            List<int[]> lineOf = new ArrayList<>(); // reader row -> {line, part}
-            for (int i = 0, row = 0; i < n; i++) {
-                if (labelled[i]) {
-                    int part = s.part(i + 2);
-                    lineOf.add(new int[] {i + 2, part});
-                    if (part == CsvStream.TRAIN) {
-                        train.add(row);
-                    }
-                    row++;
-                }
-            }
-            ColumnRules rules = whole.fit(train.stream().mapToInt(Integer::intValue).toArray());
+            int[] parts = partsOfKeptRows(s, n, i -> labelled[i]);
+            ColumnRules rules = whole.fit(rowsIn(parts, CsvStream.TRAIN));
             assertThat(s.rules().encodedNames()).as(what).isEqualTo(rules.encodedNames());
             float[][] x = whole.dataset(rules, m -> { }).x().toArray2d();
             for (int part = 0; part < 3; part++) {
                 List<float[]> streamed = rows(s, part, 0);
                 int k = 0;
-                for (int row = 0; row < lineOf.size(); row++) {
-                    if (lineOf.get(row)[1] == part) {
-                        assertThat(Arrays.copyOf(streamed.get(k++), x[row].length)).as("%s, line %d", what,
-                                lineOf.get(row)[0]).containsExactly(x[row]);
+                for (int row = 0; row < parts.length; row++) {
+                    if (parts[row] == part) {
+                        assertThat(Arrays.copyOf(streamed.get(k++), x[row].length)).as("%s, labelled row %d", what,
+                                row).containsExactly(x[row]);
                     }
                 }
                 assertThat(streamed).as(what).hasSize(k);
