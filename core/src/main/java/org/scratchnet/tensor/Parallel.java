@@ -37,6 +37,8 @@ public final class Parallel {
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Worker[] workers = new Worker[0];
+    /** Calls split between threads so far (guarded by LOCK): tests check the work estimates with it. */
+    private static long splitCalls;
 
     private Parallel() {
     }
@@ -63,6 +65,7 @@ public final class Parallel {
             return;
         }
         try {
+            splitCalls++;
             Worker[] ws = workers(t - 1);
             int chunk = ((n + t - 1) / t + grain - 1) / grain * grain;
             int used = 0;
@@ -84,6 +87,16 @@ public final class Parallel {
             if (failure != null) {
                 throw failure;
             }
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** How many calls so far were split between threads (a call made while another holds the workers waits for it). */
+    static long splitCalls() {
+        LOCK.lock();
+        try {
+            return splitCalls;
         } finally {
             LOCK.unlock();
         }
