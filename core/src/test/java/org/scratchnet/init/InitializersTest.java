@@ -1,6 +1,7 @@
 package org.scratchnet.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,46 @@ class InitializersTest {
         }
         assertThat(Initializers.byName("uniform:-0.5:0.5")).isNotNull();
         assertThat(Initializers.byName("normal:0.1")).isNotNull();
+    }
+
+    @Test
+    void everyNameAndAliasGivesItsInitializer() {
+        String[][] names = {
+                {"zeros", "zeros"}, {"ones", "constant(1.0)"}, {"normal", "normal(0.01)"}, {"normal:0.5", "normal(0.5)"},
+                {"normal:0", "normal(0.0)"}, {"uniform", "uniform(0.0,1.0)"}, {" Uniform:-1:2 ", "uniform(-1.0,2.0)"},
+                {"xavier", "xavier_uniform"}, {"glorot", "xavier_uniform"}, {"xavier_uniform", "xavier_uniform"},
+                {"glorot_uniform", "xavier_uniform"}, {"xavier_normal", "xavier_normal"}, {"glorot_normal", "xavier_normal"},
+                {"he", "he_normal"}, {"he_normal", "he_normal"}, {"kaiming_normal", "he_normal"},
+                {"he_uniform", "he_uniform"}, {"kaiming_uniform", "he_uniform"},
+                {"torch", "torch_default"}, {"torch_default", "torch_default"}, {"pytorch", "torch_default"},
+        };
+        for (String[] n : names) {
+            assertThat(Initializers.byName(n[0]).describe()).as(n[0]).isEqualTo(n[1]);
+        }
+        Tensor ones = filled(Initializers.byName("ones"), 3, 4, 1);
+        assertThat(ones.data()).containsOnly(1f);
+        // the argument checks' edges: a standard deviation of 0 is allowed, a negative one is not;
+        // uniform needs A < B strictly
+        assertThatThrownBy(() -> Initializers.byName("normal:-0.1")).hasMessage(
+                "initializer 'normal:-0.1': expected normal:STD with STD >= 0");
+        assertThatThrownBy(() -> Initializers.byName("normal:1:2")).hasMessageContaining("expected normal:STD");
+        assertThatThrownBy(() -> Initializers.byName("uniform:1:1")).hasMessage(
+                "initializer 'uniform:1:1': expected uniform:A:B with A < B");
+        assertThatThrownBy(() -> Initializers.byName("uniform:1")).hasMessageContaining("with A < B");
+        assertThatThrownBy(() -> Initializers.byName("uniform:0:x")).hasMessage(
+                "initializer 'uniform:0:x': expected a number after '0:', found 'x'");
+        assertThatThrownBy(() -> Initializers.byName("normal:inf")).hasMessageContaining("found 'inf'");
+    }
+
+    @Test
+    void torchDefaultBiasIsUniformWithinOneOverSqrtFanIn() {
+        // a bias's fan-in is its layer's: 100 inputs, bound 0.1; the draws are uniform(-0.1, 0.1) in order
+        Tensor b = Tensor.zeros(1, 1000);
+        Initializers.torchDefaultBias().fill(b, 100, 1000, new Rng(3));
+        Rng same = new Rng(3);
+        for (float v : b.data()) {
+            assertThat(v).isEqualTo((float) same.uniform(-0.1, 0.1));
+        }
+        assertThat(Initializers.torchDefaultBias().describe()).isEqualTo("torch_default_bias");
     }
 }
