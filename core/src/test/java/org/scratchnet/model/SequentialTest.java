@@ -151,4 +151,37 @@ class SequentialTest {
         assertThat(ones.parameters().get(0).value().data()).containsOnly(1f);
         assertThat(ones.parameters().get(1).value().data()).containsOnly(0f);
     }
+
+    /**
+     * Dropout's mask comes from the batch the context names: the same context gives the same
+     * output, another step another one; zeroGrad makes every gradient read as zeros again.
+     */
+    @Test
+    void batchContextDrivesDropoutAndZeroGradClearsGradients() {
+        Sequential m = Sequential.builder(6).dense(8).dropout(0.5f).flatten().dense(2).build(3);
+        assertThat(m.layers()).extracting(org.scratchnet.layer.Layer::name)
+                .containsExactly("dense1", "dropout1", "flatten1", "dense2");
+        Tensor x = Tensor.of(new float[] {1, 2, 3, 4, 5, 6, -1, -2, -3, -4, -5, -6}, 2, 6);
+        float[] a = m.forward(x, new org.scratchnet.layer.BatchContext(7, 1, null, 0)).data().clone();
+        float[] b = m.forward(x, new org.scratchnet.layer.BatchContext(7, 1, null, 0)).data().clone();
+        float[] c = m.forward(x, new org.scratchnet.layer.BatchContext(7, 2, null, 0)).data().clone();
+        assertThat(b).isEqualTo(a);
+        assertThat(c).isNotEqualTo(a);
+        m.backward(Tensor.of(new float[] {1, 1, 1, 1}, 2, 2), false);
+        assertThat(m.parameters().get(2).grad().data()).isNotEqualTo(new float[16]);
+        m.zeroGrad();
+        for (Parameter p : m.parameters()) {
+            assertThat(p.gradIsZero()).as(p.name()).isTrue();
+            assertThat(p.grad().data()).as(p.name()).containsOnly(0f);
+        }
+    }
+
+    @Test
+    void builderRefusesEmptyOrZeroInputs() {
+        assertThatThrownBy(() -> Sequential.builder(new int[0])).hasMessage("input shape must have at least one dimension");
+        assertThatThrownBy(() -> Sequential.builder(0)).hasMessage("input width must be >= 1, got 0");
+        assertThatThrownBy(() -> Sequential.builder(new int[] {1, 0, 3})).hasMessage(
+                "input dimensions must be >= 1, got [1, 0, 3]");
+        assertThat(Sequential.builder(new int[] {1, 1, 1}).shape()).containsExactly(1, 1, 1);
+    }
 }
