@@ -150,7 +150,7 @@ public final class CsvLoader {
      */
     static void checkShape(CsvSource src, int minColumns) {
         String name = src.source;
-        if (src.firstDataLine < 0 && src.size - src.start <= 65536) {
+        if (src.firstDataLine < 0 && src.wholePrefix) {
             throw new DataFormatException(name + ": expected data rows after the header, found only the header (line 1)");
         }
         int columns = src.columns;

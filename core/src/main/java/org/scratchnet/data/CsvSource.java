@@ -20,6 +20,8 @@ import java.util.List;
  */
 final class CsvSource {
     private static final int PREFIX = 65536;
+    /** The longest prefix read to find the first line's end: one array's worth. */
+    private static final long MAX_PREFIX = Integer.MAX_VALUE - 16;
     /**
      * Lines of a large file's prefix split into records first: the prefix is parsed before the
      * JIT compiles anything, and 64 lines cost a fraction of 64 KiB of them.
@@ -37,6 +39,7 @@ final class CsvSource {
     final int columns;
     final double bytesPerLine; // the prefix's average, to size the column arrays
     final int firstDataLine;   // line of the first data record, -1 when the prefix holds none
+    final boolean wholePrefix; // the prefix held the whole file
 
     private CsvSource(String source, Path file, byte[] memory, long size, long modified, Boolean hasHeader) {
         this.source = source;
@@ -50,9 +53,16 @@ final class CsvSource {
         List<CsvTable.Row> rows = null;
         String prefixText = "";
         byte separator = ',';
+        boolean whole = false;
         for (long len = PREFIX; rows == null; len *= 16) {
-            boolean whole = start + len >= size;
+            whole = start + len >= size;
+            if ((whole ? size - start : len) > MAX_PREFIX) {
+                throw new DataFormatException(source + ": a line longer than 2 GiB");
+            }
             String text = prefix(whole ? size - start : len, whole);
+            if (!whole && text.indexOf('\n') < 0) {
+                continue; // the first line goes on past the prefix: its fields are not all here yet
+            }
             if (!whole) { // the first records are enough: the separator, header and width come from the first 20
                 String lines = firstLines(text, HEAD_LINES);
                 separator = (byte) CsvParser.detectSeparator(source, lines);
@@ -81,6 +91,7 @@ final class CsvSource {
             throw new DataFormatException(source + ": expected a header or data rows, found an empty file");
         }
         this.sep = separator;
+        this.wholePrefix = whole;
         boolean isHeader = hasHeader != null ? hasHeader : CsvParser.looksLikeHeader(rows);
         this.header = isHeader ? rows.get(0).fields() : null;
         this.columns = rows.get(0).fields().size();
@@ -124,23 +135,17 @@ final class CsvSource {
         return names;
     }
 
-    /** The prefix as text: {@code len} bytes after the mark, cut after the last line break unless whole. */
+    /**
+     * The prefix as text: {@code len} bytes after the mark, cut after the last line break unless
+     * whole; "" when it is not whole and holds no line break (the first line is longer).
+     */
     private String prefix(long len, boolean whole) {
-        byte[] b = bytes(start, (int) Math.min(len, Integer.MAX_VALUE - 16));
-        int n = b.length;
-        if (!whole) {
-            n = lastLineBreak(b, b.length);
-            if (n == 0) {
-                n = b.length; // one very long line: its start is enough to see the separator
-            }
-        }
+        byte[] b = bytes(start, (int) len);
+        int n = whole ? b.length : lastLineBreak(b, b.length);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 0, n)).toString();
         } catch (CharacterCodingException e) {
-            if (!whole && n == b.length) {
-                return new String(b, 0, n, StandardCharsets.UTF_8); // cut inside a character
-            }
             throw new DataFormatException(source + ": expected UTF-8 text, found invalid byte sequences");
         }
     }
