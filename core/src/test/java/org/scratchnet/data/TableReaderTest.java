@@ -203,4 +203,40 @@ class TableReaderTest {
         assertThatThrownBy(() -> t.dataset(all, notes::add)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("TableReader.dataset: the cells were released");
     }
+
+    private static final String TOO_MANY =
+            "t.csv: expected at most 4096 distinct labels in column 'y' for classification, found more (use task regression?)";
+
+    /** A label with rows given as (feature, label) pairs, one per line. */
+    private TableReader readLabels(int rows, java.util.function.IntFunction<String> label) {
+        StringBuilder s = new StringBuilder("x,y\n");
+        for (int i = 0; i < rows; i++) {
+            s.append(i % 7).append(',').append(label.apply(i)).append('\n');
+        }
+        return read(s.toString(), new TableOptions());
+    }
+
+    /**
+     * More distinct labels than the parser keeps codes for (4,096): the task still follows the
+     * values, read row by row: all whole numbers or any fraction mean regression, text means
+     * classes (and then too many of them).
+     */
+    @Test
+    void theTaskOfALabelWithThousandsOfDistinctValues() {
+        TableReader ints = readLabels(5000, i -> Integer.toString(i * 3));
+        assertThat(ints.task()).isEqualTo(Task.REGRESSION);
+        assertThat(ints.dataset(ints.fit(null), n -> { }).y().data()[4999]).isEqualTo(14997f);
+        assertThat(readLabels(5000, i -> i + ".5").task()).isEqualTo(Task.REGRESSION);
+        // whole numbers first, a fraction far down
+        assertThat(readLabels(5000, i -> i == 4990 ? "7.25" : Integer.toString(i)).task()).isEqualTo(Task.REGRESSION);
+        assertThatThrownBy(() -> readLabels(5000, i -> "id" + i)).isInstanceOf(DataFormatException.class)
+                .hasMessage(TOO_MANY);
+        // numbers first, then text: classes
+        assertThatThrownBy(() -> readLabels(5000, i -> i < 4500 ? Integer.toString(i) : "t" + i))
+                .isInstanceOf(DataFormatException.class).hasMessage(TOO_MANY);
+        // up to 20 distinct whole numbers are classes, 21 a regression target
+        assertThat(readLabels(200, i -> Integer.toString(i % 20)).task()).isEqualTo(Task.CLASSIFICATION);
+        assertThat(readLabels(200, i -> Integer.toString(i % 21)).task()).isEqualTo(Task.REGRESSION);
+        assertThat(readLabels(200, i -> Integer.toString(i % 20) + ".0").task()).isEqualTo(Task.CLASSIFICATION);
+    }
 }
