@@ -178,6 +178,11 @@ final class StreamStats {
                 }
                 if (!forced) {
                     notes.accept("column '" + names.get(col) + "' holds text: read as categories (one-hot)");
+                    long valued = 0;
+                    for (long c : allCounts.get(f).values()) {
+                        valued += c;
+                    }
+                    IdentifierNote.check(names.get(col), new long[] {valued, allCounts.get(f).size()}, notes);
                 }
                 Map<String, Long> counts = trainCounts.get(f).isEmpty() ? allCounts.get(f) : trainCounts.get(f);
                 if (counts.isEmpty()) {

@@ -152,6 +152,11 @@ public final class TableReader {
         if (noLabel + dropped > 0) {
             all.retain(keep);
         }
+        for (int f = 0; f < featureCols.length; f++) {
+            if (category[f] && !forced.contains(featureCols[f])) {
+                IdentifierNote.check(names.get(featureCols[f]), IdentifierNote.valuedAndDistinct(all, featureCols[f]), notes);
+            }
+        }
         LabelEncoder enc = new LabelEncoder(all, labelCol, labelName);
         enc.checkRepresentable();
         Task task = enc.resolve(o.task, o.classNames);

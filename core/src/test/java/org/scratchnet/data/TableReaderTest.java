@@ -239,4 +239,43 @@ class TableReaderTest {
         assertThat(readLabels(200, i -> Integer.toString(i % 21)).task()).isEqualTo(Task.REGRESSION);
         assertThat(readLabels(200, i -> Integer.toString(i % 20) + ".0").task()).isEqualTo(Task.CLASSIFICATION);
     }
+
+    /**
+     * A text column with a different value in every row (an ID) is still one-hot encoded, with a
+     * note that says how to leave it out; from 20 rows on, and only when no value repeats. The
+     * streamed reader says the same.
+     */
+    @Test
+    void aColumnThatNamesItsRowsGetsANote(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String note = "column 'id' has 25 distinct values in 25 rows: one-hot, that is one input per row, which tells"
+                + " nothing about new rows; if it names the rows, drop it with --drop id";
+        java.util.function.BiFunction<Integer, java.util.function.IntFunction<String>, String> table = (rows, id) -> {
+            StringBuilder s = new StringBuilder("id,x,y\n");
+            for (int i = 0; i < rows; i++) {
+                s.append(id.apply(i)).append(',').append(i % 5).append(',').append(i % 2).append('\n');
+            }
+            return s.toString();
+        };
+        notes.clear();
+        read(table.apply(25, i -> "u" + i), new TableOptions());
+        assertThat(notes).contains(note);
+        // a missing cell is not a value: 25 values in 26 rows, with the gap filled
+        notes.clear();
+        read(table.apply(26, i -> i == 3 ? "" : "u" + i), new TableOptions().impute(Imputation.MOST_FREQUENT));
+        assertThat(notes).contains(note);
+        for (String text : new String[] {table.apply(19, i -> "u" + i), table.apply(25, i -> i == 24 ? "u0" : "u" + i)}) {
+            notes.clear();
+            read(text, new TableOptions());
+            assertThat(notes).contains("column 'id' holds text: read as categories (one-hot)").noneMatch(n -> n.contains("distinct"));
+        }
+        // named as categorical, the column is the user's choice: no note
+        notes.clear();
+        read(table.apply(25, i -> "u" + i), new TableOptions().categorical(List.of("id")));
+        assertThat(notes).noneMatch(n -> n.contains("distinct"));
+        java.nio.file.Path f = dir.resolve("ids.csv");
+        java.nio.file.Files.writeString(f, table.apply(25, i -> "u" + i));
+        List<String> streamNotes = new ArrayList<>();
+        CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0, 0, 5, true, streamNotes::add);
+        assertThat(streamNotes).contains(note);
+    }
 }
