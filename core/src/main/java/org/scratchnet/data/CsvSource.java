@@ -50,6 +50,7 @@ final class CsvSource {
         byte[] head = bytes(0, (int) Math.min(size, 3));
         this.start = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
                 ? 3 : 0;
+        requireLineFeeds(bytes(start, (int) Math.min(size - start, PREFIX)));
         List<CsvTable.Row> rows = null;
         String prefixText = "";
         byte separator = ',';
@@ -102,6 +103,24 @@ final class CsvSource {
             lineBreaks++;
         }
         this.bytesPerLine = Math.max(2.0, prefixText.length() / (double) Math.max(1, lineBreaks));
+    }
+
+    /**
+     * Lines end in LF or CRLF. Text whose first 64 KiB hold carriage returns but no line feed
+     * has lines ended by CR alone (classic Mac OS): refused, as the parsers break lines at LF.
+     */
+    private void requireLineFeeds(byte[] head) {
+        boolean cr = false;
+        for (byte c : head) {
+            if (c == '\n') {
+                return;
+            }
+            cr |= c == '\r';
+        }
+        if (cr) {
+            throw new DataFormatException(source + ": expected lines ending in LF or CRLF, found CR alone;"
+                    + " convert the line ends, e.g. tr '\\r' '\\n' < FILE > NEW");
+        }
     }
 
     /** Opens {@code file}, reading its first 64 KiB; {@code hasHeader} null = detect. */

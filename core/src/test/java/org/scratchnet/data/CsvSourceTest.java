@@ -172,4 +172,16 @@ class CsvSourceTest {
         Path missing = dir.resolve("missing.csv");
         assertThatThrownBy(() -> CsvSource.open(missing, null)).hasMessage(missing + ": expected a readable file, found none");
     }
+
+    @Test
+    void linesEndedByCarriageReturnsAloneAreRefused() throws Exception {
+        Path mac = write("mac.csv", utf8("a,b,y\r1,2,0\r3,4,1\r"));
+        assertThatThrownBy(() -> CsvSource.open(mac, null)).isInstanceOf(DataFormatException.class)
+                .hasMessage(mac + ": expected lines ending in LF or CRLF, found CR alone; convert the line ends,"
+                        + " e.g. tr '\\r' '\\n' < FILE > NEW");
+        assertThat(CsvSource.open(write("dos.csv", utf8("a,b,y\r\n1,2,0\r\n")), null).header).containsExactly("a", "b", "y");
+        // a carriage return inside a quoted field, in a file of LF lines
+        assertThat(CsvSource.open(write("quoted.csv", utf8("a,\"b\rc\",y\n1,2,0\n")), null).columns).isEqualTo(3);
+        assertThat(CsvSource.open(write("oneline.csv", utf8("1,2,3")), false).columns).isEqualTo(3);
+    }
 }

@@ -129,6 +129,9 @@ class BadInputCorpusTest {
                             + "--impute mean|median|most-frequent, or skip such rows with --drop-missing", TRAIN),
             data("csv CRLF keeps lines right", csv("x1,x2,label\r\n1,2,a\r\n3,b\r\n"),
                     CSV + ":3: expected 3 fields, found 2", TRAIN),
+            data("csv lines ended by CR alone", csv("x1,x2,label\r1,2,a\r3,4,b\r"),
+                    CSV + ": expected lines ending in LF or CRLF, found CR alone; convert the line ends,"
+                            + " e.g. tr '\\r' '\\n' < FILE > NEW", TRAIN),
             data("csv quoted separator is one field", csv("x1,x2,label\n1,2,\"a,b\"\n3,4,b\n3,,b\n"),
                     CSV + ":4:2: expected a value in column 'x2', found an empty field"
                             + MISSING_ADVICE, TRAIN),
