@@ -182,7 +182,7 @@ final class StreamStats {
                     for (long c : allCounts.get(f).values()) {
                         valued += c;
                     }
-                    IdentifierNote.check(names.get(col), new long[] {valued, allCounts.get(f).size()}, notes);
+                    CategoryNotes.check(names.get(col), valued, allCounts.get(f).keySet(), notes);
                 }
                 Map<String, Long> counts = trainCounts.get(f).isEmpty() ? allCounts.get(f) : trainCounts.get(f);
                 if (counts.isEmpty()) {

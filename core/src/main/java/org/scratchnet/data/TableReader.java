@@ -154,7 +154,9 @@ public final class TableReader {
         }
         for (int f = 0; f < featureCols.length; f++) {
             if (category[f] && !forced.contains(featureCols[f])) {
-                IdentifierNote.check(names.get(featureCols[f]), IdentifierNote.valuedAndDistinct(all, featureCols[f]), notes);
+                long[] valued = new long[1];
+                Set<String> distinct = CategoryNotes.distinctValues(all, featureCols[f], valued);
+                CategoryNotes.check(names.get(featureCols[f]), valued[0], distinct, notes);
             }
         }
         LabelEncoder enc = new LabelEncoder(all, labelCol, labelName);

@@ -278,4 +278,34 @@ class TableReaderTest {
         CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0, 0, 5, true, streamNotes::add);
         assertThat(streamNotes).contains(note);
     }
+
+    /**
+     * Numbers with a decimal comma (a spreadsheet's export with ';' between fields) or grouped
+     * thousands are text to the number reader: such a column gets a note that says how to write
+     * it, instead of the identifier note its distinct values would otherwise earn.
+     */
+    @Test
+    void numbersWrittenWithACommaGetANote(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder s = new StringBuilder("a;b;y\n");
+        for (int i = 0; i < 30; i++) {
+            s.append(i % 4 == 0 ? Integer.toString(i) : i + "," + (i % 10)).append(';').append(i % 3).append(';')
+                    .append(i % 2).append('\n');
+        }
+        String note = "column 'a' holds numbers written with a comma ('1,1'): read as categories; numbers are read"
+                + " with a decimal point and no grouping (1.5, 1234), so rewrite them that way to read the column"
+                + " as numbers";
+        notes.clear();
+        read(s.toString(), new TableOptions());
+        assertThat(notes).contains("column 'a' holds text: read as categories (one-hot)", note)
+                .noneMatch(n -> n.contains("distinct values"));
+        // one value that is neither: no note on commas
+        notes.clear();
+        read(s.toString().replace("\n5,5;", "\nn/a5;"), new TableOptions());
+        assertThat(notes).noneMatch(n -> n.contains("with a comma"));
+        java.nio.file.Path f = dir.resolve("euro.csv");
+        java.nio.file.Files.writeString(f, "a;y\n" + "1,5;0\n".repeat(3) + "-2,25;1\n".repeat(3));
+        List<String> streamNotes = new ArrayList<>();
+        CsvStream.open(f, new TableOptions(), LoadOptions.defaults(), 0, 0, 5, true, streamNotes::add);
+        assertThat(streamNotes).contains(note.replace("'1,1'", "'-2,25'"));
+    }
 }
