@@ -50,6 +50,11 @@ final class CsvSource {
         byte[] head = bytes(0, (int) Math.min(size, 3));
         this.start = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF
                 ? 3 : 0;
+        if (head.length >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
+                || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
+            throw new DataFormatException(source + ": expected UTF-8 text, found UTF-16 (it starts with the byte-order"
+                    + " mark " + String.format("%02X %02X", head[0] & 0xFF, head[1] & 0xFF) + "); save the file as UTF-8");
+        }
         requireLineFeeds(bytes(start, (int) Math.min(size - start, PREFIX)));
         List<CsvTable.Row> rows = null;
         String prefixText = "";

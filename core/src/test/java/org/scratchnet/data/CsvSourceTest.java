@@ -184,4 +184,18 @@ class CsvSourceTest {
         assertThat(CsvSource.open(write("quoted.csv", utf8("a,\"b\rc\",y\n1,2,0\n")), null).columns).isEqualTo(3);
         assertThat(CsvSource.open(write("oneline.csv", utf8("1,2,3")), false).columns).isEqualTo(3);
     }
+
+    /** A spreadsheet's "Unicode text" export is UTF-16 with a byte-order mark: named as such. */
+    @Test
+    void utf16IsNamedAsSuch() throws Exception {
+        byte[] le = "a\tb\n1\t2\n".getBytes(StandardCharsets.UTF_16LE);
+        Path little = write("le.txt", new byte[] {(byte) 0xFF, (byte) 0xFE}, le);
+        assertThatThrownBy(() -> CsvSource.open(little, null)).isInstanceOf(DataFormatException.class).hasMessage(
+                little + ": expected UTF-8 text, found UTF-16 (it starts with the byte-order mark FF FE); save the file as UTF-8");
+        Path big = write("be.txt", "\uFEFFa\tb\n".getBytes(StandardCharsets.UTF_16BE));
+        assertThatThrownBy(() -> CsvSource.open(big, null)).hasMessageContaining("found UTF-16 (it starts with the byte-order mark FE FF)");
+        // one byte of such a mark is not one
+        assertThatThrownBy(() -> CsvSource.open(write("ff.csv", new byte[] {(byte) 0xFF, 'a', '\n'}), null))
+                .hasMessageEndingWith(": expected UTF-8 text, found invalid byte sequences");
+    }
 }

@@ -149,6 +149,9 @@ class BadInputCorpusTest {
                     CSV + ":2: expected at least 2 columns (features and a label), found 1", TRAIN),
             data("csv not UTF-8", d -> Files.write(d.resolve("data.csv"), new byte[] {'x', ',', 'y', '\n', '1', ',',
                     (byte) 0xE9, '\n'}), CSV + ": expected UTF-8 text, found invalid byte sequences", TRAIN),
+            data("csv in UTF-16", d -> Files.write(d.resolve("data.csv"), "\uFEFFx,y\n1,a\n".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_16LE)), CSV + ": expected UTF-8 text, found UTF-16 (it starts"
+                    + " with the byte-order mark FF FE); save the file as UTF-8", TRAIN),
             data("csv missing file", d -> { }, "{d}/nope.csv: expected a readable file, found none",
                     "train", "--data", "csv:{d}/nope.csv", "--save", "{d}/out.safetensors"),
             data("csv path is a directory", d -> Files.createDirectory(d.resolve("sub")), "{d}/sub: cannot read (…)",
