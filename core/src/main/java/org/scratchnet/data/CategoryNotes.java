@@ -1,7 +1,6 @@
 package org.scratchnet.data;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -20,29 +19,14 @@ final class CategoryNotes {
     private CategoryNotes() {
     }
 
-    /** The distinct values of {@code col} in rows with a value; {@code valued[0]} receives that row count. */
-    static Set<String> distinctValues(CsvTable t, int col, long[] valued) {
-        String[] dict = t.dicts[col];
-        boolean[] seen = new boolean[dict.length];
-        for (int i = 0; i < t.rows(); i++) {
-            if (!t.missing(col, i)) {
-                valued[0]++;
-                seen[t.code(col, i)] = true;
-            }
+    /** The notes for a category column whose present values occur {@code counts} times each. */
+    static void check(String column, Map<String, ? extends Number> counts, Consumer<String> notes) {
+        long valued = 0;
+        for (Number c : counts.values()) {
+            valued += c.longValue();
         }
-        Set<String> distinct = new HashSet<>();
-        for (int k = 0; k < dict.length; k++) {
-            if (seen[k]) {
-                distinct.add(dict[k]); // a dictionary may hold a text twice (ranges parsed apart)
-            }
-        }
-        return distinct;
-    }
-
-    /** The notes for a category column of {@code valued} rows holding {@code distinct} values. */
-    static void check(String column, long valued, Set<String> distinct, Consumer<String> notes) {
         String example = null;
-        for (String v : distinct) {
+        for (String v : counts.keySet()) {
             if (COMMA_NUMBER.matcher(v).matches()) {
                 example = example == null || v.compareTo(example) < 0 ? v : example; // the same one every run
             } else if (!PLAIN_INTEGER.matcher(v).matches()) {
@@ -54,7 +38,7 @@ final class CategoryNotes {
             notes.accept("column '" + column + "' holds numbers written with a comma (" + DataFormatException.quote(example)
                     + "): read as categories; numbers are read with a decimal point and no grouping (1.5, 1234), so"
                     + " rewrite them that way to read the column as numbers");
-        } else if (valued >= 20 && distinct.size() == valued) {
+        } else if (valued >= 20 && counts.size() == valued) {
             notes.accept("column '" + column + "' has " + valued + " distinct values in " + valued + " rows: one-hot,"
                     + " that is one input per row, which tells nothing about new rows; if it names the rows, drop it"
                     + " with --drop " + column);

@@ -178,11 +178,7 @@ final class StreamStats {
                 }
                 if (!forced) {
                     notes.accept("column '" + names.get(col) + "' holds text: read as categories (one-hot)");
-                    long valued = 0;
-                    for (long c : allCounts.get(f).values()) {
-                        valued += c;
-                    }
-                    CategoryNotes.check(names.get(col), valued, allCounts.get(f).keySet(), notes);
+                    CategoryNotes.check(names.get(col), allCounts.get(f), notes);
                 }
                 Map<String, Long> counts = trainCounts.get(f).isEmpty() ? allCounts.get(f) : trainCounts.get(f);
                 if (counts.isEmpty()) {

@@ -154,9 +154,7 @@ public final class TableReader {
         }
         for (int f = 0; f < featureCols.length; f++) {
             if (category[f] && !forced.contains(featureCols[f])) {
-                long[] valued = new long[1];
-                Set<String> distinct = CategoryNotes.distinctValues(all, featureCols[f], valued);
-                CategoryNotes.check(names.get(featureCols[f]), valued[0], distinct, notes);
+                CategoryNotes.check(names.get(featureCols[f]), categoryCounts(all, featureCols[f], every(all.rows())), notes);
             }
         }
         LabelEncoder enc = new LabelEncoder(all, labelCol, labelName);
@@ -206,9 +204,9 @@ public final class TableReader {
             int col = featureCols[f];
             if (category[f]) {
                 // sorted vocabulary, as scikit-learn's OneHotEncoder; all of the column's values if the fit rows have none
-                Map<String, Integer> counts = categoryCounts(col, rows);
+                Map<String, Integer> counts = categoryCounts(table, col, rows);
                 if (counts.isEmpty()) {
-                    counts = categoryCounts(col, every(table.rows()));
+                    counts = categoryCounts(table, col, every(table.rows()));
                 }
                 if (counts.isEmpty()) {
                     throw new DataFormatException(table.source() + ": column '" + names.get(col)
@@ -284,7 +282,7 @@ public final class TableReader {
     }
 
     /** Counts of each present value of a category column over {@code rows}, sorted by value. */
-    private Map<String, Integer> categoryCounts(int col, int[] rows) {
+    private static Map<String, Integer> categoryCounts(CsvTable table, int col, int[] rows) {
         String[] dict = table.dicts[col];
         int[] counts = new int[dict.length];
         for (int i : rows) {
