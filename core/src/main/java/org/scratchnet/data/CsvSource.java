@@ -55,7 +55,6 @@ final class CsvSource {
             throw new DataFormatException(source + ": expected UTF-8 text, found UTF-16 (it starts with the byte-order"
                     + " mark " + String.format("%02X %02X", head[0] & 0xFF, head[1] & 0xFF) + "); save the file as UTF-8");
         }
-        requireLineFeeds(bytes(start, (int) Math.min(size - start, PREFIX)));
         List<CsvTable.Row> rows = null;
         String prefixText = "";
         byte separator = ',';
@@ -111,20 +110,15 @@ final class CsvSource {
     }
 
     /**
-     * Lines end in LF or CRLF. Text whose first 64 KiB hold carriage returns but no line feed
-     * has lines ended by CR alone (classic Mac OS): refused, as the parsers break lines at LF.
+     * Lines end in LF or CRLF. A prefix that holds no line feed but a carriage return has lines
+     * ended by CR alone (classic Mac OS): refused, as the parsers break lines at LF.
      */
-    private void requireLineFeeds(byte[] head) {
-        boolean cr = false;
-        for (byte c : head) {
-            if (c == '\n') {
-                return;
+    private void refuseLoneCarriageReturns(byte[] prefixWithoutLineFeed) {
+        for (byte c : prefixWithoutLineFeed) {
+            if (c == '\r') {
+                throw new DataFormatException(source + ": expected lines ending in LF or CRLF, found CR alone;"
+                        + " convert the line ends, e.g. tr '\\r' '\\n' < FILE > NEW");
             }
-            cr |= c == '\r';
-        }
-        if (cr) {
-            throw new DataFormatException(source + ": expected lines ending in LF or CRLF, found CR alone;"
-                    + " convert the line ends, e.g. tr '\\r' '\\n' < FILE > NEW");
         }
     }
 
@@ -165,7 +159,11 @@ final class CsvSource {
      */
     private String prefix(long len, boolean whole) {
         byte[] b = bytes(start, (int) len);
-        int n = whole ? b.length : lastLineBreak(b, b.length);
+        int lf = lastLineBreak(b, b.length);
+        if (lf == 0) {
+            refuseLoneCarriageReturns(b);
+        }
+        int n = whole ? b.length : lf;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 0, n)).toString();
