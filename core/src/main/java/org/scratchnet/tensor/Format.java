@@ -2,46 +2,55 @@ package org.scratchnet.tensor;
 
 import java.util.Locale;
 
-/** Compact printing of tensor values, numpy-like: {@code [[0.1, 0.2], [0.3, 0.4]]}. */
+/**
+ * Compact printing of tensor values, numpy-like: one pair of brackets per axis, so a (2, 2)
+ * tensor prints as {@code [[0.1000, 0.2000], [0.3000, 0.4000]]} and a (1, 2, 1) tensor as
+ * {@code [[[1.0000], [2.0000]]]}; a rank-0 tensor prints its one value.
+ */
 public final class Format {
     private Format() {
     }
 
-    /** Values of a tensor with at most {@code maxPerAxis} entries per row/column (then "..."). */
+    /**
+     * Values of a tensor with at most {@code maxPerAxis} entries along each axis: a longer axis
+     * shows its first {@code maxPerAxis} entries, {@code ...}, and its last entry.
+     */
     public static String values(Tensor t, int maxPerAxis) {
-        StringBuilder sb = new StringBuilder();
-        if (t.rank() <= 1) {
-            row(sb, t.data(), 0, t.size(), maxPerAxis);
-            return sb.toString();
+        if (maxPerAxis < 1) {
+            throw new IllegalArgumentException("maxPerAxis must be >= 1, got " + maxPerAxis);
         }
-        int r = t.rows();
-        int c = t.cols();
+        int[] shape = t.shape();
+        if (shape.length == 0) {
+            return number(t.data()[0]);
+        }
+        StringBuilder sb = new StringBuilder();
+        axis(sb, t.data(), shape, 0, 0, t.size(), maxPerAxis);
+        return sb.toString();
+    }
+
+    /** Appends axis {@code d} of the block of {@code block} values starting at {@code off}. */
+    private static void axis(StringBuilder sb, float[] data, int[] shape, int d, int off, int block, int max) {
+        int n = shape[d];
+        int step = n == 0 ? 0 : block / n;
         sb.append('[');
-        for (int i = 0; i < r; i++) {
-            if (i == maxPerAxis && r > maxPerAxis + 1) {
+        for (int i = 0; i < n; i++) {
+            if (i == max && n > max + 1) {
                 sb.append(", ...");
-                i = r - 1;
+                i = n - 1;
             }
             if (i > 0) {
                 sb.append(", ");
             }
-            row(sb, t.data(), i * c, c, maxPerAxis);
-        }
-        return sb.append(']').toString();
-    }
-
-    private static void row(StringBuilder sb, float[] data, int off, int n, int max) {
-        sb.append('[');
-        for (int j = 0; j < n; j++) {
-            if (j == max && n > max + 1) {
-                sb.append(", ...");
-                j = n - 1;
+            if (d == shape.length - 1) {
+                sb.append(number(data[off + i]));
+            } else {
+                axis(sb, data, shape, d + 1, off + i * step, step, max);
             }
-            if (j > 0) {
-                sb.append(", ");
-            }
-            sb.append(String.format(Locale.ROOT, "%.4f", data[off + j]));
         }
         sb.append(']');
+    }
+
+    private static String number(float v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 }

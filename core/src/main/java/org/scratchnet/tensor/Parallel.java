@@ -173,30 +173,38 @@ public final class Parallel {
         @Override
         public void run() {
             while (true) {
-                long start = System.nanoTime();
-                int spins = 0;
-                long t;
-                while ((t = ticket.get()) <= 0) {
-                    if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
-                        parked = true;
-                        if (ticket.get() <= 0) {
-                            LockSupport.park(this);
-                        }
-                        parked = false;
-                    } else {
-                        Thread.onSpinWait();
-                    }
-                }
-                if (!ticket.compareAndSet(t, -t)) {
-                    continue; // the caller took it
-                }
-                try {
-                    task.run(from, to);
-                } catch (Throwable e) {
-                    error = e;
-                }
-                finished = t;
+                runNext();
             }
+        }
+
+        /**
+         * Spins for the next posted chunk, parks when none comes, and runs the chunk unless the
+         * caller took it back; one call per chunk.
+         */
+        private void runNext() {
+            long start = System.nanoTime();
+            int spins = 0;
+            long t;
+            while ((t = ticket.get()) <= 0) {
+                if ((++spins & 255) == 0 && System.nanoTime() - start > SPIN_NANOS) {
+                    parked = true;
+                    if (ticket.get() <= 0) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            if (!ticket.compareAndSet(t, -t)) {
+                return; // the caller took it
+            }
+            try {
+                task.run(from, to);
+            } catch (Throwable e) {
+                error = e;
+            }
+            finished = t;
         }
     }
 }

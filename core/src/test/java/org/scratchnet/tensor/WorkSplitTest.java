@@ -116,6 +116,25 @@ class WorkSplitTest {
         }
     }
 
+    /**
+     * A worker with nothing to do must not hold a core: after its spin (0.1 ms) it parks, and a
+     * parked thread is WAITING. The next call still reaches it.
+     */
+    @Test
+    void anIdleWorkerParks() throws InterruptedException {
+        Parallel.forRows(16, Long.MAX_VALUE, (from, to) -> { });
+        Thread worker = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("scratchnet-worker-1")).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (worker.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(worker.getState()).as("an idle worker parks").isEqualTo(Thread.State.WAITING);
+        int[] rows = new int[2];
+        Parallel.forRows(16, Long.MAX_VALUE, (from, to) -> rows[from / 8] += to - from);
+        assertThat(rows).containsExactly(8, 8);
+    }
+
     /** A chunk that fails on the worker (not one the caller took back) still fails the call. */
     @Test
     void aFailureOnTheWorkerReachesTheCaller() {
