@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.scratchnet.activation.Activation;
 import org.scratchnet.init.Initializers;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
@@ -95,5 +96,74 @@ class GradientCheckReportTest {
         GradientCheck.Report loose = new GradientCheck().maxRelError(0.5).check(model, Losses.byName("mse"), x, y);
         assertThat(loose.tolerance()).isEqualTo(0.5);
         assertThat(loose.passed()).isTrue();
+    }
+    /** The identity, whose backward adds {@code delta} and then scales by {@code scale} on the second unit only. */
+    private static Activation plantedOnUnitOne(double scale, double delta) {
+        return new Activation() {
+            @Override
+            public String name() {
+                return "planted";
+            }
+
+            @Override
+            public void forward(Tensor z, Tensor a) {
+                System.arraycopy(z.data(), 0, a.data(), 0, z.size());
+            }
+
+            @Override
+            public void backward(Tensor z, Tensor a, Tensor dA, Tensor dZ) {
+                for (int i = 0; i < dZ.size(); i++) {
+                    dZ.data()[i] = i % 2 == 1 ? (float) ((dA.data()[i] + delta) * scale) : dA.data()[i];
+                }
+            }
+        };
+    }
+
+    private static GradientCheck.Report planted(double scale, double delta) {
+        return planted(scale, delta, 0.5f);
+    }
+
+    private static GradientCheck.Report planted(double scale, double delta, float target) {
+        Sequential model = Sequential.builder(2).init(Initializers.normal(0.5), Initializers.zeros())
+                .dense(2).activation(plantedOnUnitOne(scale, delta)).dense(1).build(3);
+        Tensor x = Tensor.of(new float[] {0.6f, -0.4f}, 1, 2);
+        Tensor y = Tensor.of(new float[] {target}, 1, 1);
+        return new GradientCheck().check(model, Losses.byName("mse"), x, y);
+    }
+
+    @Test
+    void theWorstValueIsTheOneWithTheWrongGradient() {
+        // unit 1's gradient doubled: rel = |2n - n| / (|2n| + |n|) = 1/3 on the weights into it
+        // (indices 1 and 3 of the (2, 2) weight) and its bias; the other unit and layer are right
+        GradientCheck.Report r = planted(2, 0);
+        GradientCheck.Entry w = r.entries().get(0), b = r.entries().get(1), w2 = r.entries().get(2);
+        assertThat(w.maxRelError()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(w.rawMaxRelError()).isEqualTo(w.maxRelError());
+        assertThat(w.worstIndex()).isIn(1, 3);
+        assertThat(w.analytic() / w.numeric()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-2));
+        assertThat(b.worstIndex()).isEqualTo(1);
+        assertThat(b.maxRelError()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(w2.maxRelError()).isLessThan(1e-3);
+        assertThat(r.passed()).isFalse();
+        // all values equally right: the first is named
+        assertThat(planted(1, 0).entries().get(3).worstIndex()).isZero();
+    }
+
+    @Test
+    void aDifferenceWithinTheFloatNoiseOfTheEstimateIsNotCounted() {
+        // noise = 4e-7 * max(1, |L|) / ε = 4e-5 here (the loss is below 1): the bias of unit 1
+        // off by 1e-5 counts as right, though its raw error is not zero; off by 2e-4 it counts
+        GradientCheck.Entry within = planted(1, 1e-5).entries().get(1);
+        assertThat(within.maxRelError()).isZero();
+        assertThat(within.rawMaxRelError()).isGreaterThan(1e-6);
+        GradientCheck.Entry beyond = planted(1, 2e-4).entries().get(1);
+        assertThat(beyond.maxRelError()).isGreaterThan(1e-5).isEqualTo(beyond.rawMaxRelError());
+        assertThat(beyond.worstIndex()).isEqualTo(1);
+        assertThat(beyond.analytic() - beyond.numeric()).isCloseTo(2e-4, org.assertj.core.data.Offset.offset(2e-5));
+        // the noise grows with the loss: with a target of 30 the loss is about 900 and the noise
+        // about 0.036, so the same bias off by 0.01 counts as right
+        GradientCheck.Entry large = planted(1, 0.01, 30f).entries().get(1);
+        assertThat(large.maxRelError()).isZero();
+        assertThat(large.rawMaxRelError()).isGreaterThan(1e-5);
     }
 }
