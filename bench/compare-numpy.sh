@@ -7,6 +7,9 @@
 # point: a JIT that compiles differently from one start to the next shows as a wide min..max. Each
 # run also shows how far apart its two cores were (`scratchnet bench cores`, before and after the
 # epochs): on a virtual machine the host moves the virtual CPUs, and two-thread speed follows.
+# Each run also shows its slowest over its fastest epoch: when the processes differ by about as much
+# as one process's epochs differ among themselves, the spread comes from the machine over time,
+# not from code that is fast in some processes and slow in others.
 # numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so that OpenBLAS picks its own
 # kernels for this CPU (the line "OpenBLAS core" names them); set PYTHON to choose the interpreter.
 set -euo pipefail
@@ -20,6 +23,10 @@ spread() { # min / median / max of the arguments
   printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "min %.3f, median %.3f, max %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
 }
 epoch_of() { sed -n 's/^median epoch: \([0-9.]*\) s.*/\1/p'; }
+within() { # slowest / fastest epoch of one run's output
+  sed -n 's/^epoch [0-9]*: \([0-9.]*\) s.*/\1/p' | sort -g | awk '{a[NR]=$1} END {if (NR) printf "%.2f", a[NR] / a[1]}'
+}
+ratio() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[NR] / a[1]}'; }
 numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" "$@"; }
 
 "$ROOT/scratchnet" --version >/dev/null   # builds the jar first if needed, outside the timing
@@ -36,20 +43,24 @@ for lib in libs:
 print(f"numpy {numpy.__version__}, OpenBLAS core unknown")
 EOF
 echo "load: $(uptime | sed 's/.*load average/load average/')"
-ours=() theirs=()
+ours=() theirs=() ours_in=() theirs_in=()
 for ((r = 1; r <= RUNS; r++)); do
   run="$("$ROOT/scratchnet" bench mnist --epochs "$EPOCHS")"
   o="$(epoch_of <<<"$run")"
   cores="$(sed -n 's/^core-to-core round trip (bench cores): \(.*\)/\1/p' <<<"$run")"
-  t="$(numpy "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS" | epoch_of)"
+  np_run="$(numpy "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS")"
+  t="$(epoch_of <<<"$np_run")"
   [[ -n "$o" && -n "$t" ]] || { echo "compare-numpy: a run printed no 'median epoch' line" >&2; exit 1; }
-  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch (core-to-core round trip ${cores:-not measured})"
-  ours+=("$o") theirs+=("$t")
+  oi="$(within <<<"$run")" ti="$(within <<<"$np_run")"
+  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch (slowest/fastest epoch $oi and $ti; core-to-core round trip ${cores:-not measured})"
+  ours+=("$o") theirs+=("$t") ours_in+=("$oi") theirs_in+=("$ti")
 done
 o="$(printf '%s\n' "${ours[@]}" | median)"
 t="$(printf '%s\n' "${theirs[@]}" | median)"
 echo "scratchnet median epoch over $RUNS processes: $(spread "${ours[@]}") s"
 echo "numpy+OpenBLAS median epoch over $RUNS processes: $(spread "${theirs[@]}") s"
+echo "slowest/fastest: between the processes' medians $(ratio "${ours[@]}") for scratchnet and $(ratio "${theirs[@]}") for numpy;" \
+  "within one process (median over the processes) $(printf '%s\n' "${ours_in[@]}" | median | xargs printf '%.2f') and $(printf '%s\n' "${theirs_in[@]}" | median | xargs printf '%.2f')"
 echo "load: $(uptime | sed 's/.*load average/load average/')"
 printf 'ratio of the medians: scratchnet %.3f s/epoch, numpy+OpenBLAS %.3f s/epoch, scratchnet is %.2fx faster\n' \
   "$o" "$t" "$(awk -v a="$t" -v b="$o" 'BEGIN {print a / b}')"

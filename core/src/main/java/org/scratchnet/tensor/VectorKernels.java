@@ -295,17 +295,21 @@ public final class VectorKernels implements Kernels {
         for (; i + L <= to; i += L) {
             FloatVector wv = FloatVector.fromArray(S, w, i);
             FloatVector gi = FloatVector.fromArray(S, g, i).add(wv.mul(weightDecay));
-            FloatVector mv = FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1));
-            FloatVector vv = FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            FloatVector mv = normalOrZero(FloatVector.fromArray(S, m, i).mul(beta1).add(gi.mul(c1)));
+            FloatVector vv = normalOrZero(FloatVector.fromArray(S, v, i).mul(beta2).add(gi.mul(c2).mul(gi)));
             mv.intoArray(m, i);
             vv.intoArray(v, i);
             wv.sub(mv.mul(stepSize).div(vv.lanewise(VectorOperators.SQRT).mul(invSqrtBc2).add(eps))).intoArray(w, i);
         }
         for (; i < to; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = beta1 * m[i] + c1 * gi;
-            v[i] = beta2 * v[i] + c2 * gi * gi;
+            m[i] = ScalarKernels.normalOrZero(beta1 * m[i] + c1 * gi);
+            v[i] = ScalarKernels.normalOrZero(beta2 * v[i] + c2 * gi * gi);
             w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * invSqrtBc2 + eps);
         }
+    }
+
+    private static FloatVector normalOrZero(FloatVector x) {
+        return x.blend(0f, x.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
     }
 }
