@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scratchnet.layer.Parameter;
+import org.scratchnet.tensor.Ops;
 import org.scratchnet.tensor.Parallel;
 
 /**
@@ -14,7 +15,8 @@ import org.scratchnet.tensor.Parallel;
  * w ← w − lr·g/a. Defaults as PyTorch's: α = 0.99, ε = 1e-8, μ = 0, not centered.
  *
  * <p>State per parameter, shaped like it: {@code square_avg} (s), then {@code momentum_buffer}
- * (b) when μ > 0 and {@code grad_avg} (ḡ) when centered.
+ * (b) when μ > 0 and {@code grad_avg} (ḡ) when centered. A state value below the smallest normal
+ * float is stored as 0 ({@link Ops#normalOrZero}).
  */
 public final class RmsProp extends Optimizer {
     private final float alpha;
@@ -70,16 +72,16 @@ public final class RmsProp extends Optimizer {
             Parallel.forRange(w.length, 10L * w.length, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     float gi = wd == 0f ? g[i] : g[i] + wd * w[i];
-                    s[i] = a * s[i] + c * gi * gi;
+                    s[i] = Ops.normalOrZero(a * s[i] + c * gi * gi);
                     float denom;
                     if (gAvg != null) {
-                        gAvg[i] = a * gAvg[i] + c * gi;
+                        gAvg[i] = Ops.normalOrZero(a * gAvg[i] + c * gi);
                         denom = (float) Math.sqrt(s[i] - gAvg[i] * gAvg[i]) + ep;
                     } else {
                         denom = (float) Math.sqrt(s[i]) + ep;
                     }
                     if (b != null) {
-                        b[i] = mu * b[i] + gi / denom;
+                        b[i] = Ops.normalOrZero(mu * b[i] + gi / denom);
                         w[i] -= lr * b[i];
                     } else {
                         w[i] -= lr * (gi / denom);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.scratchnet.layer.Parameter;
+import org.scratchnet.tensor.Ops;
 import org.scratchnet.tensor.Parallel;
 
 /**
@@ -11,7 +12,8 @@ import org.scratchnet.tensor.Parallel;
  * d ← g + λ·w (weight decay, L2 added to the gradient); with momentum μ > 0, b ← μ·b + d and
  * d ← b, or with Nesterov d ← d + μ·b; then w ← w − lr·d. With μ = 0 it is plain w ← w − lr·g.
  *
- * <p>State: {@code momentum_buffer} (b, shaped like the parameter) when μ > 0.
+ * <p>State: {@code momentum_buffer} (b, shaped like the parameter) when μ > 0. A buffer value
+ * below the smallest normal float is stored as 0 ({@link Ops#normalOrZero}).
  */
 public final class Sgd extends Optimizer {
     private static final List<String> MOMENTUM_SLOTS = List.of("momentum_buffer");
@@ -57,7 +59,7 @@ public final class Sgd extends Optimizer {
                     // skipping the decay term when it is off keeps g exact even next to an infinite w
                     float d = wd == 0f ? g[i] : g[i] + wd * w[i];
                     if (b != null) {
-                        b[i] = mu * b[i] + d;
+                        b[i] = Ops.normalOrZero(mu * b[i] + d);
                         d = nest ? d + mu * b[i] : b[i];
                     }
                     w[i] -= lr * d;

@@ -192,4 +192,14 @@ public final class Ops {
             z[i] = x[i] * y[i];
         }
     }
+
+    /**
+     * x, or +0 when x is subnormal or a zero of either sign. The optimizers store their running
+     * averages through it: an average that decays where the gradient stays 0 would otherwise spend
+     * about 150 steps in the subnormal range, where every multiplication takes a slow path in the
+     * CPU (see {@link Kernels#adamStep}).
+     */
+    public static float normalOrZero(float x) {
+        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
+    }
 }

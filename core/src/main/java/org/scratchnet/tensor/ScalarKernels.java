@@ -173,14 +173,9 @@ public final class ScalarKernels implements Kernels {
         float c1 = 1 - beta1, c2 = 1 - beta2;
         for (int i = from; i < to; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = normalOrZero(beta1 * m[i] + c1 * gi);
-            v[i] = normalOrZero(beta2 * v[i] + c2 * gi * gi);
+            m[i] = Ops.normalOrZero(beta1 * m[i] + c1 * gi);
+            v[i] = Ops.normalOrZero(beta2 * v[i] + c2 * gi * gi);
             w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * invSqrtBc2 + eps);
         }
-    }
-
-    /** x, or +0 when x is subnormal (or a zero of either sign): see {@link Kernels#adamStep}. */
-    static float normalOrZero(float x) {
-        return Math.abs(x) < Float.MIN_NORMAL ? 0f : x;
     }
 }

@@ -303,8 +303,8 @@ public final class VectorKernels implements Kernels {
         }
         for (; i < to; i++) {
             float gi = g[i] + weightDecay * w[i];
-            m[i] = ScalarKernels.normalOrZero(beta1 * m[i] + c1 * gi);
-            v[i] = ScalarKernels.normalOrZero(beta2 * v[i] + c2 * gi * gi);
+            m[i] = Ops.normalOrZero(beta1 * m[i] + c1 * gi);
+            v[i] = Ops.normalOrZero(beta2 * v[i] + c2 * gi * gi);
             w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) * invSqrtBc2 + eps);
         }
     }
