@@ -6,9 +6,15 @@ import picocli.CommandLine.Option;
 
 /** The data options shared by train, evaluate and sweep (a picocli mixin). */
 public final class DataOptions {
-    @Option(names = "--data", required = true, paramLabel = "SPEC",
-            description = "csv:PATH, or a built-in: quadrants, xor, and, or, letters, moons, circles, spiral[:K], gaussian, xor-square.")
+    /** The --data source, a bare file path already turned into csv:PATH ({@link DataSpec#normalize}). */
     public String spec;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC",
+            description = "A CSV file (PATH or csv:PATH), or a built-in: quadrants, xor, and, or, letters, moons, circles, "
+                    + "spiral[:K], gaussian, xor-square.")
+    void data(String value) {
+        spec = DataSpec.normalize(value);
+    }
 
     @Option(names = "--samples", defaultValue = "200", description = "Rows for the generated built-ins (default: ${DEFAULT-VALUE}).")
     int samples;

@@ -94,6 +94,41 @@ public final class DataSpec {
     private DataSpec() {
     }
 
+    /**
+     * A bare file path as a source: {@code seeds.csv} reads as {@code csv:seeds.csv} and
+     * {@code x.npy} as {@code npy:x.npy}, as pandas and numpy take a path. A path counts as a file
+     * when it ends in .csv, .tsv, .txt, .data or .npy, or names an existing file. A spec that starts
+     * with a source kind or a built-in name keeps its meaning: a file named {@code xor} needs
+     * {@code csv:xor}.
+     */
+    public static String normalize(String spec) {
+        if (spec == null) {
+            return null;
+        }
+        String kind = kind(spec);
+        if (kind.equals("csv") || kind.equals("npy") || kind.equals("mnist") || kind.equals("mnist-test")
+                || Datasets.NAMES.contains(kind)) {
+            return spec;
+        }
+        String lower = spec.trim().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".npy")) {
+            return "npy:" + spec;
+        }
+        if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".data")
+                || isFile(spec)) {
+            return "csv:" + spec;
+        }
+        return spec;
+    }
+
+    private static boolean isFile(String spec) {
+        try {
+            return java.nio.file.Files.isRegularFile(Path.of(spec));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** The part before the first ':' (the source kind), lower case. */
     static String kind(String spec) {
         int colon = spec.indexOf(':');
@@ -121,7 +156,7 @@ public final class DataSpec {
             case "mnist-test":
                 return mnist(spec, kind, o);
             default:
-                throw Checks.usage("--data: unknown data '" + spec + "': expected csv:PATH, mnist[:DIR], "
+                throw Checks.usage("--data: unknown data '" + spec + "': expected a CSV file, csv:PATH, mnist[:DIR], "
                         + "mnist-test[:DIR] or one of " + String.join(", ", Datasets.NAMES));
         }
     }

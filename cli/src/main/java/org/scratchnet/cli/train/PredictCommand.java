@@ -38,10 +38,15 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "ROWS", description = "Rows of raw features: values split by ',', rows by ';', e.g. \"1,1;1,-1\".")
     String input;
 
-    @Option(names = "--data", paramLabel = "SPEC",
-            description = "csv:PATH with the model's feature columns (a label column, if present, is ignored), "
-                    + "npy:PATH (a float32 NumPy array, batch first: [N, D] or [N, C, H, W]), or a built-in.")
     String dataSpec;
+
+    @Option(names = "--data", paramLabel = "SPEC",
+            description = "A CSV file (PATH or csv:PATH) with the model's feature columns (a label column, if present, "
+                    + "is ignored), a .npy file or npy:PATH (a float32 NumPy array, batch first: [N, D] or [N, C, H, W]), "
+                    + "or a built-in.")
+    void data(String value) {
+        dataSpec = DataSpec.normalize(value);
+    }
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "Label column of the CSV to drop (default: none, or the last when there is one column too many).")
     String label;

@@ -122,7 +122,7 @@ final class CommandLineCases {
             usage("cli layers too wide for one weight array", good, "layer 1000000 -> 1000000 needs 1000000000000 "
                     + "weights, more than one array holds (2147483639): use narrower --hidden/--layers widths",
                     with(TRAIN, "--hidden", "1000000,1000000")),
-            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of …",
+            usage("cli unknown data source", d -> { }, "--data: unknown data 'foo:bar': expected a CSV file, csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of …",
                     "train", "--data", "foo:bar"),
             usage("cli unknown task", good, "--task must be classification, regression or auto, got 'banana'",
                     with(TRAIN, "--task", "banana")),

@@ -240,7 +240,7 @@ class TrainPredictEvaluateTest {
         usage("error: give --layers or --hidden, not both", "train", "--data", "xor", "--layers", "2,4,1", "--hidden", "4");
         usage("error: --optimizer must be one of sgd, adam, adamw, rmsprop, got 'adagrad'", "train", "--data", "xor", "--optimizer", "adagrad");
         usage("error: --val-split must be in [0, 1), got 1.5", "train", "--data", "xor", "--val-split", "1.5");
-        usage("error: --data: unknown data 'iris': expected csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral, gaussian, xor-square",
+        usage("error: --data: unknown data 'iris': expected a CSV file, csv:PATH, mnist[:DIR], mnist-test[:DIR] or one of quadrants, xor, and, or, letters, moons, circles, spiral, gaussian, xor-square",
                 "train", "--data", "iris");
         usage("error: --weight-init: unknown initializer 'magic': expected zeros, ones, normal[:STD], uniform[:A:B], xavier, xavier_normal, he, he_uniform or torch",
                 "train", "--data", "xor", "--weight-init", "magic", "--epochs", "1");
