@@ -141,7 +141,7 @@ public final class TrainingProgress implements TrainingListener {
         sb.append(String.format(Locale.ROOT, "%3d%% epoch %d/%d, %s samples/s, ETA %s", (int) Math.floor(fraction * 100),
                 epoch, epochs, rate(rate), clockTime(eta(seconds, fraction))));
         if (Double.isFinite(lastLoss)) {
-            sb.append(String.format(Locale.ROOT, ", loss %.4f", lastLoss));
+            sb.append(", loss ").append(org.scratchnet.tensor.Format.figure(lastLoss));
         }
         return sb.toString();
     }

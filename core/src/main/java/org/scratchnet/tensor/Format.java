@@ -53,4 +53,17 @@ public final class Format {
     private static String number(float v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
+
+    /**
+     * An unbounded figure (a loss, an error, a regression value) as the logs print it: four
+     * decimals between 1e-3 and 1e7 in magnitude, else four significant decimals in scientific
+     * notation, so that neither a loss of 5e-5 shows as 0.0000 nor one of 3e47 as 48 digits (the
+     * rule Keras's progress bar uses for small values). Zero, NaN and infinities print as
+     * {@code 0.0000}, {@code NaN}, {@code Infinity}.
+     */
+    public static String figure(double v) {
+        double a = Math.abs(v);
+        boolean fixed = a == 0 || !Double.isFinite(v) || (a >= 1e-3 && a < 1e7);
+        return String.format(Locale.ROOT, fixed ? "%.4f" : "%.4e", v);
+    }
 }

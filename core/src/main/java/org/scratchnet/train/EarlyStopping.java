@@ -3,6 +3,7 @@ package org.scratchnet.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.layer.Parameter;
 
 /**
@@ -50,8 +51,8 @@ public final class EarlyStopping implements TrainingListener {
         wait++;
         if (wait >= patience) {
             ctx.requestStop(String.format(Locale.ROOT,
-                    "early stopping at epoch %d: no improvement for %d epochs (best %.4f at epoch %d)",
-                    stats.epoch(), patience, best, bestEpoch));
+                    "early stopping at epoch %d: no improvement for %d epochs (best %s at epoch %d)",
+                    stats.epoch(), patience, Format.figure(best), bestEpoch));
         }
     }
 

@@ -2,6 +2,7 @@ package org.scratchnet.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.scratchnet.tensor.Format;
 
 /**
  * Prints one line every {@code every} epochs (and after the last), by default in the first
@@ -15,12 +16,12 @@ public final class LogEvery implements TrainingListener {
     }
 
     public static final LineFormat DEFAULT = s -> {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %d, loss = %.4f", s.epoch(), s.loss()));
+        StringBuilder sb = new StringBuilder("epoch " + s.epoch() + ", loss = " + Format.figure(s.loss()));
         if (!Double.isNaN(s.accuracy())) {
             sb.append(String.format(Locale.ROOT, ", acc = %.3f", s.accuracy()));
         }
         if (s.hasValidation()) {
-            sb.append(String.format(Locale.ROOT, ", val_loss = %.4f", s.valLoss()));
+            sb.append(", val_loss = ").append(Format.figure(s.valLoss()));
             if (!Double.isNaN(s.valAccuracy())) {
                 sb.append(String.format(Locale.ROOT, ", val_acc = %.3f", s.valAccuracy()));
             }

@@ -49,4 +49,20 @@ class FormatTest {
         assertThatThrownBy(() -> Format.values(counting(2), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxPerAxis must be >= 1, got 0");
     }
+
+    @Test
+    void figuresSwitchToScientificNotationOutsideAThousandthToTenMillion() {
+        assertThat(Format.figure(0.5020)).isEqualTo("0.5020");
+        assertThat(Format.figure(0.001)).isEqualTo("0.0010");
+        assertThat(Format.figure(0.00099999)).isEqualTo("9.9999e-04");
+        assertThat(Format.figure(-5e-5)).isEqualTo("-5.0000e-05");
+        assertThat(Format.figure(9_999_999.0)).isEqualTo("9999999.0000");
+        assertThat(Format.figure(1e7)).isEqualTo("1.0000e+07");
+        assertThat(Format.figure(-2.9289e47)).isEqualTo("-2.9289e+47");
+        assertThat(Format.figure(0.0)).isEqualTo("0.0000");
+        assertThat(Format.figure(-0.0)).isEqualTo("-0.0000");
+        assertThat(Format.figure(Double.NaN)).isEqualTo("NaN");
+        assertThat(Format.figure(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(Format.figure(Float.MIN_VALUE)).isEqualTo("1.4013e-45");
+    }
 }

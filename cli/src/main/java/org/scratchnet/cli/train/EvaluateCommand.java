@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Task;
 import org.scratchnet.io.ModelFile;
@@ -100,7 +101,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (classify) {
             Tensor probs = Scores.probabilities(pred, loss);
             ClassReport report = new ClassReport(o.classNames, Scores.targets(y), Scores.classes(probs));
-            out.println(String.format(Locale.ROOT, "loss = %.4f, accuracy = %.4f (%d rows)", lossValue,
+            out.println(String.format(Locale.ROOT, "loss = %s, accuracy = %.4f (%d rows)", Format.figure(lossValue),
                     report.accuracy(), y.rows()));
             double auc = probs.cols() == 1 ? Scores.rocAuc(probs.data(), Scores.targets(y)) : Double.NaN;
             out.println(String.format(Locale.ROOT, "macro F1 = %.4f", report.macroF1())
@@ -116,8 +117,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             m.put("confusion_matrix", report.confusion());
         } else {
             double[] r = regression(pred, y);
-            out.println(String.format(Locale.ROOT, "loss = %.4f, mse = %.4f, mae = %.4f, r2 = %.4f (%d rows)",
-                    lossValue, r[0], r[1], r[2], y.rows()));
+            out.println(String.format(Locale.ROOT, "loss = %s, mse = %s, mae = %s, r2 = %.4f (%d rows)",
+                    Format.figure(lossValue), Format.figure(r[0]), Format.figure(r[1]), r[2], y.rows()));
             m.put("mse", MetricsJson.num(r[0]));
             m.put("mae", MetricsJson.num(r[1]));
             m.put("r2", MetricsJson.num(r[2]));

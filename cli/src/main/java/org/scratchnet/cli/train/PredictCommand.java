@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.cli.AtomicFiles;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.ColumnRules;
@@ -109,7 +110,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int i = 0; i < pred.rows(); i++) {
                 StringBuilder row = new StringBuilder();
                 for (int j = 0; j < pred.cols(); j++) {
-                    row.append(j == 0 ? "" : ",").append(fmt(pred.get(i, j)));
+                    row.append(j == 0 ? "" : ",").append(Format.figure(pred.get(i, j)));
                     csv.append(j == 0 ? "" : ",").append(pred.get(i, j));
                 }
                 out.println((i + 1) + "," + row);

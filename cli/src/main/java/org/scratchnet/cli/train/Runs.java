@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.cli.Checks;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.data.TargetScale;
@@ -170,26 +171,26 @@ final class Runs {
 
     private static void appendRegression(StringBuilder sb, String split, Eval e) {
         if (!Double.isNaN(e.mae())) {
-            sb.append(String.format(Locale.ROOT, ", %s mae = %.4f, %s r2 = %.4f", split, e.mae(), split, e.r2()));
+            sb.append(String.format(Locale.ROOT, ", %s mae = %s, %s r2 = %.4f", split, Format.figure(e.mae()), split, e.r2()));
         }
     }
 
     /** "final: loss = 0.1943, train accuracy = 0.9000, val loss = ... (300 epochs, 4.94 s)" */
     static String finalLine(Runs.Eval tr, Runs.Eval va, Runs.Eval te, int epochsRun, double seconds) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "final: loss = %.4f", tr.loss()));
+        StringBuilder sb = new StringBuilder("final: loss = " + Format.figure(tr.loss()));
         if (!Double.isNaN(tr.accuracy())) {
             sb.append(String.format(Locale.ROOT, ", train accuracy = %.4f", tr.accuracy()));
         }
         appendRegression(sb, "train", tr);
         if (!Double.isNaN(va.loss())) {
-            sb.append(String.format(Locale.ROOT, ", val loss = %.4f", va.loss()));
+            sb.append(", val loss = ").append(Format.figure(va.loss()));
             if (!Double.isNaN(va.accuracy())) {
                 sb.append(String.format(Locale.ROOT, ", val accuracy = %.4f", va.accuracy()));
             }
             appendRegression(sb, "val", va);
         }
         if (!Double.isNaN(te.loss())) {
-            sb.append(String.format(Locale.ROOT, ", test loss = %.4f", te.loss()));
+            sb.append(", test loss = ").append(Format.figure(te.loss()));
             if (!Double.isNaN(te.accuracy())) {
                 sb.append(String.format(Locale.ROOT, ", test accuracy = %.4f", te.accuracy()));
             }

@@ -117,7 +117,7 @@ final class StreamTraining {
                 }
             });
             if (epoch % logEvery == 0 || epoch == c.epochs) {
-                out.println(String.format(Locale.ROOT, "epoch %d, loss = %.4f", epoch, sums[0] / sums[2])
+                out.println("epoch " + epoch + ", loss = " + org.scratchnet.tensor.Format.figure(sums[0] / sums[2])
                         + (regression ? "" : String.format(Locale.ROOT, ", acc = %.3f", sums[1] / sums[2])));
                 out.flush();
             }
