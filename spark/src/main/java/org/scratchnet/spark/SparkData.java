@@ -7,7 +7,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Reads {@code --data} sources: {@code parquet:PATH} or {@code csv:PATH} (a file or a directory
  * of part files; CSV with a header row, column types inferred: int, long and double columns are
- * numbers, others text). Any path Spark reads works (hdfs://, s3a://, file:).
+ * numbers, others text), or a path alone that ends in .parquet or .csv. Any path Spark reads
+ * works (hdfs://, s3a://, file:).
  */
 public final class SparkData {
     private SparkData() {
@@ -17,8 +18,14 @@ public final class SparkData {
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? "" : spec.substring(0, colon);
         String path = colon < 0 ? "" : spec.substring(colon + 1);
+        String lower = spec.toLowerCase(java.util.Locale.ROOT);
+        if (!(kind.equals("parquet") || kind.equals("csv")) && (lower.endsWith(".parquet") || lower.endsWith(".csv"))) {
+            kind = lower.endsWith(".csv") ? "csv" : "parquet";
+            path = spec;
+        }
         if (!(kind.equals("parquet") || kind.equals("csv")) || path.isEmpty()) {
-            throw SparkInputException.usage(option + ": expected parquet:PATH or csv:PATH, found '" + spec + "'");
+            throw SparkInputException.usage(option + ": expected parquet:PATH or csv:PATH (or a path ending in .parquet"
+                    + " or .csv), found '" + spec + "'");
         }
         try {
             return kind.equals("parquet") ? spark.read().parquet(path)

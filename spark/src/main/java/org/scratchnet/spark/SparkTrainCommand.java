@@ -41,7 +41,7 @@ public final class SparkTrainCommand implements Callable<Integer> {
             description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (default: the one spark-submit set, else local[*]).")
     String master;
 
-    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "parquet:PATH or csv:PATH (a file or a directory of part files).")
+    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "parquet:PATH or csv:PATH (a file or a directory of part files), or a path ending in .parquet or .csv.")
     String data;
 
     @Option(names = "--validation-data", paramLabel = "SPEC", description = "A second table, evaluated after every epoch (same columns).")

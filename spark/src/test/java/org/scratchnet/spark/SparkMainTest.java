@@ -110,7 +110,12 @@ class SparkMainTest {
                 "--label", "label"},
             {"1", "error: --data csv:" + dir.resolve("nowhere.csv") + ": path does not exist",
                 "--data", "csv:" + dir.resolve("nowhere.csv"), "--label", "label"},
-            {"2", "error: --data: expected parquet:PATH or csv:PATH, found 'orc:x'", "--data", "orc:x", "--label", "y"},
+            {"1", "error: --data " + dir.resolve("nowhere.csv") + ": path does not exist",
+                "--data", dir.resolve("nowhere.csv").toString(), "--label", "label"},
+            {"1", "error: --data " + dir.resolve("nowhere.PARQUET") + ": path does not exist",
+                "--data", dir.resolve("nowhere.PARQUET").toString(), "--label", "label"},
+            {"2", "error: --data: expected parquet:PATH or csv:PATH (or a path ending in .parquet or .csv), found 'orc:x'",
+                "--data", "orc:x", "--label", "y"},
             {"2", "error: --sync-every must be >= 1, got 0", "--data", "csv:" + table, "--label", "label", "--sync-every", "0"},
         };
         for (String[] c : cases) {
