@@ -20,6 +20,12 @@ final class JitWarmUp {
     static final int CHUNK_STEPS = 50;
     /** A chunk during which the JIT spent less than this many milliseconds ends the warm-up. */
     static final long QUIET_MILLIS = 10;
+    /**
+     * Quiet chunks in a row that end the warm-up: one quiet chunk can be a lull while methods
+     * called once or a few times a step (the batch gather, the accuracy count) still run their
+     * profiling code, waiting for the counts that send them to the optimizing compiler.
+     */
+    static final int QUIET_CHUNKS = 2;
     /** Most chunks to run when the JIT never goes quiet (2,000 steps). */
     static final int MAX_CHUNKS = 40;
     /** Chunks to run when the JVM does not report compilation time. */
@@ -35,7 +41,7 @@ final class JitWarmUp {
             if (blind) {
                 return "a fixed number (this JVM does not report its compilation time)";
             }
-            return quiet ? "until the JIT compiled for less than " + QUIET_MILLIS + " ms in one chunk"
+            return quiet ? "until the JIT compiled for less than " + QUIET_MILLIS + " ms in " + QUIET_CHUNKS + " chunks in a row"
                     : "then stopped with the JIT still compiling";
         }
     }
@@ -44,8 +50,8 @@ final class JitWarmUp {
     }
 
     /**
-     * Runs {@code chunk.accept(i)} for i = 0, 1, ... until one adds less than {@code quietMillis}
-     * to {@code compileMillis}, and at most {@code maxChunks} times. A negative compilation time
+     * Runs {@code chunk.accept(i)} for i = 0, 1, ... until {@link #QUIET_CHUNKS} in a row each add
+     * less than {@code quietMillis} to {@code compileMillis}, and at most {@code maxChunks} times. A negative compilation time
      * means the JVM does not report it: then {@code blindChunks} run.
      */
     static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, int maxChunks, int blindChunks,
@@ -53,10 +59,12 @@ final class JitWarmUp {
         long before = compileMillis.getAsLong();
         boolean blind = before < 0;
         int limit = blind ? blindChunks : maxChunks;
+        int quietInARow = 0;
         for (int i = 0; i < limit; i++) {
             chunk.accept(i);
             long now = compileMillis.getAsLong();
-            if (!blind && now - before < quietMillis) {
+            quietInARow = !blind && now - before < quietMillis ? quietInARow + 1 : 0;
+            if (quietInARow == QUIET_CHUNKS) {
                 return new Result(i + 1, true, false);
             }
             before = now;

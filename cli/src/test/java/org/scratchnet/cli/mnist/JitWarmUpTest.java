@@ -17,15 +17,24 @@ class JitWarmUpTest {
     }
 
     @Test
-    void stopsAfterTheFirstChunkThatCompiledLessThanTheLimit() {
+    void stopsAfterTwoChunksInARowThatCompiledLessThanTheLimit() {
         List<Integer> ran = new ArrayList<>();
-        // chunk 0 adds 100 ms, chunk 1 exactly 10 (not quiet), chunk 2 adds 9
+        // chunk 0 adds 100 ms, chunk 1 exactly 10 (not quiet), chunk 2 adds 9, chunk 3 adds 0
         JitWarmUp.Result r = JitWarmUp.untilQuiet(ran::add, clock(0, 100, 110, 119, 119), 40, 8, 10);
-        assertThat(ran).containsExactly(0, 1, 2);
-        assertThat(r.chunks()).isEqualTo(3);
+        assertThat(ran).containsExactly(0, 1, 2, 3);
+        assertThat(r.chunks()).isEqualTo(4);
         assertThat(r.quiet()).isTrue();
         assertThat(r.blind()).isFalse();
-        assertThat(r.reason()).isEqualTo("until the JIT compiled for less than 10 ms in one chunk");
+        assertThat(r.reason()).isEqualTo("until the JIT compiled for less than 10 ms in 2 chunks in a row");
+    }
+
+    @Test
+    void aBusyChunkAfterAQuietOneStartsTheCountAgain() {
+        List<Integer> ran = new ArrayList<>();
+        // quiet, busy (the gather reaches the optimizing compiler), quiet, quiet
+        JitWarmUp.Result r = JitWarmUp.untilQuiet(ran::add, clock(0, 100, 105, 200, 205, 209, 300), 40, 8, 10);
+        assertThat(ran).containsExactly(0, 1, 2, 3, 4);
+        assertThat(r.quiet()).isTrue();
     }
 
     @Test
