@@ -156,7 +156,9 @@ public final class CsvLoader {
         int columns = src.columns;
         if (columns < minColumns) {
             throw new DataFormatException(name + ":" + src.firstDataLine + ": expected at least " + minColumns
-                    + " columns (features and a label), found " + columns);
+                    + " columns (features and a label), found " + columns + (src.spaced
+                    ? "; the values are separated by spaces, and a table needs a comma, semicolon or tab between them"
+                    : ""));
         }
         if (src.header != null) {
             Map<String, Integer> seen = new HashMap<>();

@@ -40,6 +40,7 @@ final class CsvSource {
     final double bytesPerLine; // the prefix's average, to size the column arrays
     final int firstDataLine;   // line of the first data record, -1 when the prefix holds none
     final boolean wholePrefix; // the prefix held the whole file
+    final boolean spaced;      // one column, and the first data record holds spaces between values
 
     private CsvSource(String source, Path file, byte[] memory, long size, long modified, Boolean hasHeader) {
         this.source = source;
@@ -100,6 +101,8 @@ final class CsvSource {
         boolean isHeader = hasHeader != null ? hasHeader : CsvParser.looksLikeHeader(rows);
         this.header = isHeader ? rows.get(0).fields() : null;
         this.columns = rows.get(0).fields().size();
+        this.spaced = columns == 1
+                && rows.get(rows.size() > 1 ? 1 : 0).fields().get(0).trim().chars().anyMatch(Character::isWhitespace);
         int firstData = isHeader ? 1 : 0;
         this.firstDataLine = rows.size() > firstData ? rows.get(firstData).line() : -1;
         int lineBreaks = 0;

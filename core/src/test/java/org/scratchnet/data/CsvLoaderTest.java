@@ -142,6 +142,12 @@ class CsvLoaderTest {
         assertError("a,b,c,d\n1,2,3,x\n1,2,3,y\n\n\n1,2,3,x\n1,2,3\n",
                 "data.csv:7: expected 4 fields, found 3");
         assertError("a\n1\n2\n", "data.csv:2: expected at least 2 columns (features and a label), found 1");
+        String spaced = ": expected at least 2 columns (features and a label), found 1; the values are separated by"
+                + " spaces, and a table needs a comma, semicolon or tab between them";
+        assertError("a b label\n1 2 cat\n3 4 dog\n", "data.csv:2" + spaced);
+        assertError("a  b  label\n  1   2 cat\n", "data.csv:2" + spaced);
+        // a single column whose header has a space but whose values have none gets no hint
+        assertError("house price\n1\n2\n", "data.csv:2: expected at least 2 columns (features and a label), found 1");
     }
 
     @Test
