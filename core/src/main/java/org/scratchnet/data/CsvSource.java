@@ -101,10 +101,10 @@ final class CsvSource {
         boolean isHeader = hasHeader != null ? hasHeader : CsvParser.looksLikeHeader(rows);
         this.header = isHeader ? rows.get(0).fields() : null;
         this.columns = rows.get(0).fields().size();
-        this.spaced = columns == 1
-                && rows.get(rows.size() > 1 ? 1 : 0).fields().get(0).trim().chars().anyMatch(Character::isWhitespace);
         int firstData = isHeader ? 1 : 0;
         this.firstDataLine = rows.size() > firstData ? rows.get(firstData).line() : -1;
+        this.spaced = columns == 1 && rows.get(rows.size() > firstData ? firstData : 0).fields().get(0).trim().chars()
+                .anyMatch(Character::isWhitespace);
         int lineBreaks = 0;
         for (int at = prefixText.indexOf('\n'); at >= 0; at = prefixText.indexOf('\n', at + 1)) {
             lineBreaks++;
