@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.train.EpochStats;
 import org.scratchnet.train.History;
 import org.scratchnet.train.TrainContext;
@@ -141,7 +142,7 @@ public final class TrainingProgress implements TrainingListener {
         sb.append(String.format(Locale.ROOT, "%3d%% epoch %d/%d, %s samples/s, ETA %s", (int) Math.floor(fraction * 100),
                 epoch, epochs, rate(rate), clockTime(eta(seconds, fraction))));
         if (Double.isFinite(lastLoss)) {
-            sb.append(", loss ").append(org.scratchnet.tensor.Format.figure(lastLoss));
+            sb.append(", loss ").append(Format.figure(lastLoss));
         }
         return sb.toString();
     }

@@ -22,6 +22,7 @@ import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.optim.Optimizer;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.tensor.Tensor;
 import org.scratchnet.train.Metrics;
 import org.scratchnet.train.TrainStep;
@@ -117,7 +118,7 @@ final class StreamTraining {
                 }
             });
             if (epoch % logEvery == 0 || epoch == c.epochs) {
-                out.println("epoch " + epoch + ", loss = " + org.scratchnet.tensor.Format.figure(sums[0] / sums[2])
+                out.println("epoch " + epoch + ", loss = " + Format.figure(sums[0] / sums[2])
                         + (regression ? "" : String.format(Locale.ROOT, ", acc = %.3f", sums[1] / sums[2])));
                 out.flush();
             }

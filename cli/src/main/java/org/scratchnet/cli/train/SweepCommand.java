@@ -15,6 +15,7 @@ import org.scratchnet.data.Standardizer;
 import org.scratchnet.loss.Loss;
 import org.scratchnet.loss.Losses;
 import org.scratchnet.model.Sequential;
+import org.scratchnet.tensor.Format;
 import org.scratchnet.train.History;
 import org.scratchnet.train.TrainingDivergedException;
 import org.scratchnet.train.Trainer;
@@ -158,7 +159,7 @@ public final class SweepCommand implements Callable<Integer> {
                             Row r = run(h, act, opt, rate, seed, head, loss, train, val, d, k);
                             rows.add(r);
                             out.printf(Locale.ROOT, fmt, r.hidden(), r.activation(), r.optimizer(), r.lr(), r.seed(),
-                                    Double.isNaN(r.loss()) ? r.note() : org.scratchnet.tensor.Format.figure(r.loss()),
+                                    Double.isNaN(r.loss()) ? r.note() : Format.figure(r.loss()),
                                     Double.isNaN(r.accuracy()) ? "-" : String.format(Locale.ROOT, "%.3f", r.accuracy()),
                                     r.epochsToTarget() < 0 ? "-" : Integer.toString(r.epochsToTarget()),
                                     String.format(Locale.ROOT, "%.2f", r.seconds()));
