@@ -68,68 +68,40 @@ public final class Trainer {
             checkData("validation", validation);
         }
         int n = train.size();
-        int batch = batchSize == 0 ? n : Math.min(batchSize, n);
-        boolean classify = Metrics.isClassificationTarget(train.y());
-        boolean logits = loss.takesLogits();
-        boolean shuffled = shuffle && batch < n;
+        boolean shuffled = shuffle && batchSize != 0 && batchSize < n;
         Rng shuffleRng = Rng.forPurpose(seed, "shuffle");
-        TrainStep trainStep = new TrainStep(model, loss);
         List<Parameter> params = model.parameters();
         int first = epochsDone + 1, last = epochsDone + epochs;
         TrainContext ctx = new TrainContext(model, optimizer, last, n, epochsDone);
         History history = new History();
-        int[] order = identity(n);
+        Pass pass = new Pass(train, ctx);
         if (shuffled) {
             for (int e = 1; e < first; e++) { // replay the shuffles of the epochs already done
-                shuffleRng.shuffle(order);
+                shuffleRng.shuffle(pass.order);
             }
         }
-        long step = stepsDone;
-        BatchBuffer batchX = new BatchBuffer(), batchY = new BatchBuffer();
 
         listeners.forEach(l -> l.onTrainBegin(ctx));
         for (int epoch = first; epoch <= last; epoch++) {
             long start = System.nanoTime();
             if (shuffled) {
-                shuffleRng.shuffle(order);
+                shuffleRng.shuffle(pass.order);
             }
-            double lossSum = 0;
-            long correct = 0;
-            int batches = (n + batch - 1) / batch;
-            for (int bi = 0; bi < batches; bi++) {
-                int from = bi * batch, to = Math.min(n, from + batch);
-                boolean whole = from == 0 && to == n && !shuffle;
-                Tensor xb = whole ? train.x() : train.gatherX(batchX.next(train.xShape(), to - from), order, from, to);
-                Tensor yb = whole ? train.y() : batchY.next(train.y().shape(), to - from).gatherRowsInPlace(train.y(), order, from, to);
-
-                step++;
-                TrainStep.Result r = trainStep.gradients(xb, yb, new BatchContext(seed, step, order, from));
-                if (!Double.isFinite(r.lossSum())) {
-                    throw diverged(r.lossSum(), epoch, step);
-                }
-                if (classify) {
-                    correct += Metrics.correct(r.predictions(), yb, logits);
-                }
-                trainStep.apply(optimizer);
-
-                lossSum += r.lossSum();
-                for (TrainingListener l : listeners) {
-                    l.onBatchEnd(ctx, epoch, bi + 1, batches, r.meanLoss());
-                }
-            }
-            stepsDone = step;
+            pass.epoch(epoch);
+            stepsDone = pass.step;
             epochsDone = epoch;
             // an update can overflow the weights with no later loss left to notice (last step, or
             // a dead ReLU masking them), so a model never comes back looking trained with NaN inside
-            checkParameters(params, epoch, step);
+            checkParameters(params, epoch, pass.step);
             double valLoss = Double.NaN, valAcc = Double.NaN;
             if (validation != null) {
                 Tensor vp = predict(model, validation);
                 valLoss = loss.value(vp, validation.y());
-                valAcc = classify ? Metrics.accuracy(vp, validation.y(), logits) : Double.NaN;
+                valAcc = pass.classify ? Metrics.accuracy(vp, validation.y(), pass.logits) : Double.NaN;
             }
-            EpochStats stats = new EpochStats(epoch, step, lossSum / n, classify ? (double) correct / n : Double.NaN,
-                    valLoss, valAcc, (System.nanoTime() - start) / 1e9);
+            EpochStats stats = new EpochStats(epoch, pass.step, pass.lossSum / n,
+                    pass.classify ? (double) pass.correct / n : Double.NaN, valLoss, valAcc,
+                    (System.nanoTime() - start) / 1e9);
             history.add(stats);
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(ctx, stats);
@@ -315,6 +287,72 @@ public final class Trainer {
 
         public Trainer build() {
             return new Trainer(this);
+        }
+    }
+
+    /**
+     * One pass over the training data in batches: zero grads → forward → loss → backward →
+     * optimizer step → listeners, for each batch. The batch loop and the batch are methods of their
+     * own, apart from {@link #fit}'s epoch loop: the JIT then compiles a training step once, as it
+     * runs often, and no long-running loop makes it compile a copy with the whole step inlined
+     * (hundreds of milliseconds, on a core the training threads use).
+     */
+    private final class Pass {
+        final Dataset train;
+        final TrainContext ctx;
+        final int n;
+        final int batch;
+        final boolean classify;
+        final boolean logits;
+        final int[] order;
+        final TrainStep trainStep = new TrainStep(model, loss);
+        final BatchBuffer batchX = new BatchBuffer();
+        final BatchBuffer batchY = new BatchBuffer();
+        long step = stepsDone;
+        double lossSum;
+        long correct;
+
+        Pass(Dataset train, TrainContext ctx) {
+            this.train = train;
+            this.ctx = ctx;
+            this.n = train.size();
+            this.batch = batchSize == 0 ? n : Math.min(batchSize, n);
+            this.classify = Metrics.isClassificationTarget(train.y());
+            this.logits = loss.takesLogits();
+            this.order = identity(n);
+        }
+
+        /** Every batch of one epoch, in {@link #order}: sums the loss and the correct predictions. */
+        void epoch(int epoch) {
+            lossSum = 0;
+            correct = 0;
+            int batches = (n + batch - 1) / batch;
+            for (int bi = 0; bi < batches; bi++) {
+                batch(epoch, bi, batches);
+            }
+        }
+
+        /** One training step on batch {@code bi} of {@code batches}. */
+        void batch(int epoch, int bi, int batches) {
+            int from = bi * batch, to = Math.min(n, from + batch);
+            boolean whole = from == 0 && to == n && !shuffle;
+            Tensor xb = whole ? train.x() : train.gatherX(batchX.next(train.xShape(), to - from), order, from, to);
+            Tensor yb = whole ? train.y() : batchY.next(train.y().shape(), to - from).gatherRowsInPlace(train.y(), order, from, to);
+
+            step++;
+            TrainStep.Result r = trainStep.gradients(xb, yb, new BatchContext(seed, step, order, from));
+            if (!Double.isFinite(r.lossSum())) {
+                throw diverged(r.lossSum(), epoch, step);
+            }
+            if (classify) {
+                correct += Metrics.correct(r.predictions(), yb, logits);
+            }
+            trainStep.apply(optimizer);
+
+            lossSum += r.lossSum();
+            for (TrainingListener l : listeners) {
+                l.onBatchEnd(ctx, epoch, bi + 1, batches, r.meanLoss());
+            }
         }
     }
 

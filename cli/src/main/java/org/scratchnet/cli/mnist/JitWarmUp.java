@@ -2,10 +2,14 @@ package org.scratchnet.cli.mnist;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.scratchnet.data.Dataset;
-import org.scratchnet.model.Sequential;
+import org.scratchnet.train.TrainingListener;
 
 /**
  * The warm-up before timed epochs: a throwaway model trains in short chunks until the JIT has
@@ -41,7 +45,8 @@ final class JitWarmUp {
             if (blind) {
                 return "a fixed number (this JVM does not report its compilation time)";
             }
-            return quiet ? "until the JIT compiled for less than " + QUIET_MILLIS + " ms in " + QUIET_CHUNKS + " chunks in a row"
+            return quiet ? "until the JIT compiled for less than " + QUIET_MILLIS + " ms and had nothing left for its "
+                    + "optimizing compiler, " + QUIET_CHUNKS + " chunks in a row"
                     : "then stopped with the JIT still compiling";
         }
     }
@@ -51,11 +56,12 @@ final class JitWarmUp {
 
     /**
      * Runs {@code chunk.accept(i)} for i = 0, 1, ... until {@link #QUIET_CHUNKS} in a row each add
-     * less than {@code quietMillis} to {@code compileMillis}, and at most {@code maxChunks} times. A negative compilation time
-     * means the JVM does not report it: then {@code blindChunks} run.
+     * less than {@code quietMillis} to {@code compileMillis} and end with {@code compiling} false,
+     * and at most {@code maxChunks} times. A negative compilation time means the JVM does not report
+     * it: then {@code blindChunks} run.
      */
-    static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, int maxChunks, int blindChunks,
-                             long quietMillis) {
+    static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, BooleanSupplier compiling, int maxChunks,
+                             int blindChunks, long quietMillis) {
         long before = compileMillis.getAsLong();
         boolean blind = before < 0;
         int limit = blind ? blindChunks : maxChunks;
@@ -63,7 +69,8 @@ final class JitWarmUp {
         for (int i = 0; i < limit; i++) {
             chunk.accept(i);
             long now = compileMillis.getAsLong();
-            quietInARow = !blind && now - before < quietMillis ? quietInARow + 1 : 0;
+            // the clock moves when a compilation ends: one that outlasts a chunk shows only in the queue
+            quietInARow = !blind && now - before < quietMillis && !compiling.getAsBoolean() ? quietInARow + 1 : 0;
             if (quietInARow == QUIET_CHUNKS) {
                 return new Result(i + 1, true, false);
             }
@@ -93,19 +100,62 @@ final class JitWarmUp {
         return chunkEpochs(size) * batchesPerEpoch(size);
     }
 
-    /** Trains a throwaway copy of the benchmark's network on slices of {@code train} until the JIT is quiet. */
-    static Result training(Dataset train, long seed) {
-        Sequential model = MnistRun.model(seed + 1);
+    /**
+     * Trains throwaway copies of the benchmark's network on slices of {@code train} until the JIT
+     * is quiet: a new model and a new {@code listener} each chunk, as the timed run starts with a
+     * new model and its own listener. Code compiled while one model trained for a long time has
+     * never seen a first step (buffers still to allocate), and would be thrown away and compiled
+     * again at the timed run's first step.
+     */
+    static Result training(Dataset train, long seed, Supplier<TrainingListener> listener) {
         int rows = chunkRows(train.size()), epochs = chunkEpochs(train.size());
         return untilQuiet(i -> {
             int from = sliceStart(i, rows, train.size());
-            MnistRun.trainer(model, epochs, seed + 1 + i).build().fit(train.slice(from, from + rows));
-        }, JitWarmUp::compileMillis, MAX_CHUNKS, BLIND_CHUNKS, QUIET_MILLIS);
+            MnistRun.trainer(MnistRun.model(seed + 1 + i), epochs, seed + 1 + i).listener(listener.get()).build()
+                    .fit(train.slice(from, from + rows));
+        }, JitWarmUp::compileMillis, JitWarmUp::compiling, MAX_CHUNKS, BLIND_CHUNKS, QUIET_MILLIS);
     }
 
     /** Where chunk i's rows start: a different slice each time, as an epoch gathers rows from the whole set. */
     static int sliceStart(int chunk, int rows, int size) {
         return size <= rows ? 0 : (int) ((long) chunk * rows % (size - rows + 1));
+    }
+
+    /**
+     * Whether the optimizing compiler is compiling or has methods queued right now, from HotSpot's diagnostic
+     * command {@code Compiler.queue} (what {@code jcmd PID Compiler.queue} prints); false when the
+     * JVM has no such command.
+     */
+    static boolean compiling() {
+        return busy(compilerQueue());
+    }
+
+    /** The text of {@code Compiler.queue}, or "" when this JVM does not have the command. */
+    static String compilerQueue() {
+        try {
+            return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()}));
+        } catch (JMException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Whether a {@code Compiler.queue} listing shows the optimizing compiler (C2) at work: a C2
+     * thread under "Current compiles:", or a method in the C2 queue. The quick compiler's work
+     * (a few milliseconds at most, on the code around each chunk) does not count.
+     */
+    static boolean busy(String queue) {
+        boolean inC2Queue = false;
+        for (String line : queue.lines().map(String::strip).toList()) {
+            if (line.endsWith(":")) {
+                inC2Queue = line.equals("C2 compile queue:");
+            } else if (line.startsWith("C2 CompilerThread") || inC2Queue && !line.isEmpty() && !line.equals("Empty")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Milliseconds the JIT has spent compiling in this JVM, or -1 when the JVM does not say. */

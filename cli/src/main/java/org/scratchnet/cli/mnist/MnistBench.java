@@ -1,6 +1,7 @@
 package org.scratchnet.cli.mnist;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -62,27 +63,16 @@ public final class MnistBench implements Callable<Integer> {
                 Engine.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.flush();
         long warmStart = System.nanoTime();
-        JitWarmUp.Result warm = JitWarmUp.training(train, seed);
+        JitWarmUp.Result warm = JitWarmUp.training(train, seed, () -> new EpochLines(new PrintWriter(Writer.nullWriter()), gflop));
         out.printf(Locale.ROOT, "warm-up: %d chunks of %d steps on a throwaway model, %.1f s, %s%n", warm.chunks(),
                 JitWarmUp.chunkSteps(train.size()),
                 (System.nanoTime() - warmStart) / 1e9, warm.reason());
         out.flush();
         double coresBefore = CoresBench.medianNanos(0.05);
         Sequential model = MnistRun.model(seed);
-        List<Double> seconds = new ArrayList<>();
-        long[] cpuAtStart = {processCpuNanos()};
-        MnistRun.trainer(model, epochs, seed).listener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(TrainContext ctx, EpochStats s) {
-                long cpu = processCpuNanos();
-                seconds.add(s.seconds());
-                // CPU seconds of the whole process: on a busy machine, a hint of what an idle one would take
-                out.printf(Locale.ROOT, "epoch %d: %.3f s, %.1f GFLOP/s, train loss %.4f (process CPU %.2f s)%n",
-                        s.epoch(), s.seconds(), gflop / s.seconds(), s.loss(), (cpu - cpuAtStart[0]) / 1e9);
-                cpuAtStart[0] = cpu;
-                out.flush();
-            }
-        }).build().fit(train);
+        EpochLines lines = new EpochLines(out, gflop);
+        MnistRun.trainer(model, epochs, seed).listener(lines).build().fit(train);
+        List<Double> seconds = lines.seconds;
         double acc = Metrics.accuracy(Trainer.predict(model, test), test.y(), true);
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
@@ -100,6 +90,38 @@ public final class MnistBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "median epoch: %.3f s (%.1f GFLOP/s)%n", median, gflop / median);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The line per timed epoch: seconds, GFLOP/s, loss, and the process's CPU and JIT time during
+     * the epoch. The warm-up trains with one of these too (printing nowhere), so the training loop
+     * the JIT compiled there has seen this listener's class.
+     */
+    static final class EpochLines implements TrainingListener {
+        final List<Double> seconds = new ArrayList<>();
+        private final PrintWriter out;
+        private final double gflop;
+        private long cpuAtStart = processCpuNanos();
+        private long jitAtStart = JitWarmUp.compileMillis();
+
+        EpochLines(PrintWriter out, double gflop) {
+            this.out = out;
+            this.gflop = gflop;
+        }
+
+        @Override
+        public void onEpochEnd(TrainContext ctx, EpochStats s) {
+            long cpu = processCpuNanos(), jit = JitWarmUp.compileMillis();
+            seconds.add(s.seconds());
+            // CPU seconds of the whole process: on a busy machine, a hint of what an idle one would take;
+            // and the JIT's compiling time, which on two cores takes one away from the training threads
+            out.printf(Locale.ROOT, "epoch %d: %.3f s, %.1f GFLOP/s, train loss %.4f (process CPU %.2f s, JIT %s)%n",
+                    s.epoch(), s.seconds(), gflop / s.seconds(), s.loss(), (cpu - cpuAtStart) / 1e9,
+                    jit < 0 ? "n/a" : (jit - jitAtStart) + " ms");
+            cpuAtStart = cpu;
+            jitAtStart = jit;
+            out.flush();
+        }
     }
 
     static long processCpuNanos() {
