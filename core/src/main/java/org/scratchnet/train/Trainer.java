@@ -68,13 +68,13 @@ public final class Trainer {
             checkData("validation", validation);
         }
         int n = train.size();
-        boolean shuffled = shuffle && batchSize != 0 && batchSize < n;
         Rng shuffleRng = Rng.forPurpose(seed, "shuffle");
         List<Parameter> params = model.parameters();
         int first = epochsDone + 1, last = epochsDone + epochs;
         TrainContext ctx = new TrainContext(model, optimizer, last, n, epochsDone);
         History history = new History();
         Pass pass = new Pass(train, ctx);
+        boolean shuffled = shuffle && pass.batch < n;
         if (shuffled) {
             for (int e = 1; e < first; e++) { // replay the shuffles of the epochs already done
                 shuffleRng.shuffle(pass.order);

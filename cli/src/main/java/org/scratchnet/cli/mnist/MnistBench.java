@@ -63,7 +63,8 @@ public final class MnistBench implements Callable<Integer> {
                 Engine.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.flush();
         long warmStart = System.nanoTime();
-        JitWarmUp.Result warm = JitWarmUp.training(train, seed, () -> new EpochLines(new PrintWriter(Writer.nullWriter()), gflop));
+        JitWarmUp.Result warm = JitWarmUp.training(train, seed,
+                () -> new EpochLines(new PrintWriter(Writer.nullWriter()), gflop));
         out.printf(Locale.ROOT, "warm-up: %d chunks of %d steps on a throwaway model, %.1f s, %s%n", warm.chunks(),
                 JitWarmUp.chunkSteps(train.size()),
                 (System.nanoTime() - warmStart) / 1e9, warm.reason());
