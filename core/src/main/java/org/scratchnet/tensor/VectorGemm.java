@@ -23,8 +23,8 @@ final class VectorGemm {
      * batch, read b in place).
      */
     static final int B_PANEL_MIN_ROWS = 64;
-    /** Tile height: 8 rows with 32 vector registers (AVX-512), 4 with 16 (AVX2); tests switch it to cover both. */
-    static volatile int tileRows = L >= 16 ? 8 : 4;
+    /** Tile height: 8 rows with 32 vector registers (AVX-512), 6 with 16 (AVX2); tests switch it to cover every height. */
+    static volatile int tileRows = L >= 16 ? 8 : 6;
     /** Vectors per tile row (the widest stripe; narrower ones finish the columns); tests switch it too. */
     static volatile int tileCols = 2;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][0]);
@@ -174,48 +174,64 @@ final class VectorGemm {
 
     /**
      * Copies A rows [0, rows) x steps [0, kc) into a per-thread panel: each full tile of tr rows
-     * at i0·kc as [p][r] (tr floats per step), each leftover row at i·kc as [p].
+     * at i0·kc as [p][r] (tr floats per step), then (see {@link #tailTile}) one 4-row tile the same
+     * way, then each leftover row at i·kc as [p].
      */
     private static float[] pack(float[] a, int ao, int ars, int acs, int rows, int kc, int tr) {
         float[] ap = scratch(2, rows * kc);
-        int full = rows - rows % tr;
-        if (ars == 1) {
-            // A is a transpose (xᵀ@dZ): a tile's rows at one step are tr neighbours. A copy, not a
-            // short vector: a second vector shape in the process would mix the type profiles of the
-            // Vector API methods the tiles share, and the tiles would then box their vectors.
-            for (int i0 = 0; i0 < full; i0 += tr) {
-                int base = i0 * kc, src = ao + i0;
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, src + p * acs, ap, base + p * tr, tr);
-                }
-            }
-        } else {
-            // A's rows are contiguous (acs = 1: x@w, and the transposed panel of dZ@wᵀ): read each
-            // row along, write it at every tr-th slot. A constant stride of 8 lets the compiler drop
-            // the stores' bounds checks: 20-25% less time for this copy than a variable one.
-            for (int i0 = 0; i0 < full; i0 += tr) {
-                int base = i0 * kc;
-                for (int r = 0; r < tr; r++) {
-                    int src = ao + (i0 + r) * ars, dst = base + r;
-                    if (tr == 8) {
-                        for (int p = 0; p < kc; p++) {
-                            ap[dst + p * 8] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            ap[dst + p * tr] = a[src + p];
-                        }
-                    }
-                }
-            }
-        }
-        for (int i = full; i < rows; i++) {
+        int full = rows - rows % tr, tiled = full + tailTile(rows, tr);
+        packTiles(a, ao, ars, acs, ap, 0, full, kc, tr);
+        packTiles(a, ao, ars, acs, ap, full, tiled, kc, 4);
+        for (int i = tiled; i < rows; i++) {
             int src = ao + i * ars;
             for (int p = 0; p < kc; p++) {
                 ap[i * kc + p] = a[src + p * acs];
             }
         }
         return ap;
+    }
+
+    /**
+     * Rows after the full tiles of tr rows that one 4-row tile takes: 4 when a tile is taller
+     * and at least 4 rows are left (64 rows in 6-row tiles: 10 tiles and one of 4), else 0.
+     * One-row tiles have only one or two chains of fused multiply-adds to overlap.
+     */
+    static int tailTile(int rows, int tr) {
+        return tr > 4 && rows % tr >= 4 ? 4 : 0;
+    }
+
+    // rows [from, to) of A in tiles of tr rows, each at i0·kc as [p][r]
+    private static void packTiles(float[] a, int ao, int ars, int acs, float[] ap, int from, int to, int kc, int tr) {
+        if (ars == 1) {
+            // A is a transpose (xᵀ@dZ): a tile's rows at one step are tr neighbours. A copy, not a
+            // short vector: a second vector shape in the process would mix the type profiles of the
+            // Vector API methods the tiles share, and the tiles would then box their vectors.
+            for (int i0 = from; i0 < to; i0 += tr) {
+                int base = i0 * kc, src = ao + i0;
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, src + p * acs, ap, base + p * tr, tr);
+                }
+            }
+            return;
+        }
+        // A's rows are contiguous (acs = 1: x@w, and the transposed panel of dZ@wᵀ): read each
+        // row along, write it at every tr-th slot. A constant stride of 8 lets the compiler drop
+        // the stores' bounds checks: 20-25% less time for this copy than a variable one.
+        for (int i0 = from; i0 < to; i0 += tr) {
+            int base = i0 * kc;
+            for (int r = 0; r < tr; r++) {
+                int src = ao + (i0 + r) * ars, dst = base + r;
+                if (tr == 8) {
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * 8] = a[src + p];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        ap[dst + p * tr] = a[src + p];
+                    }
+                }
+            }
+        }
     }
 
     /** b(p, j) for p in [0, kc), j in [0, width) from b[bo + p·ldb + j] into a per-thread (kc, width) panel. */
@@ -227,37 +243,56 @@ final class VectorGemm {
         return bp;
     }
 
-    // one column stripe of w vectors: full tiles of tr rows, then the leftover rows one at a time
+    // one column stripe of w vectors: full tiles of tr rows, a 4-row tile (see tailTile), then the leftover rows one at a time
     private static void stripe(float[] ap, int rows, int kc, int tr, int w, float[] b, int bo, int ldb,
                                float[] c, int co, int ldc) {
         int i = 0;
         for (; i + tr <= rows; i += tr) {
-            int apo = i * kc, ci = co + i * ldc;
-            if (tr == 8) {
+            tile(tr, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+        }
+        if (tailTile(rows, tr) == 4) {
+            tile(4, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+            i += 4;
+        }
+        for (; i < rows; i++) {
+            tile(1, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+        }
+    }
+
+    // the tile of tr rows and w vectors
+    private static void tile(int tr, int w, float[] ap, int apo, float[] b, int bo, int ldb, float[] c, int ci, int ldc,
+                             int kc) {
+        if (tr == 8) {
+            if (w == 3) {
+                VectorTiles8.tile8x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else if (w == 2) {
+                VectorTiles8.tile8x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            } else {
+                VectorTiles8.tile8x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            }
+        } else if (tr == 6) {
+            if (w >= 2) { // no 6x3 tile: 18 accumulators do not fit in 16 registers
+                VectorTiles.tile6x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
                 if (w == 3) {
-                    VectorTiles8.tile8x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
-                } else if (w == 2) {
-                    VectorTiles8.tile8x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
-                } else {
-                    VectorTiles8.tile8x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+                    VectorTiles.tile6x1(ap, apo, b, bo + 2 * L, ldb, c, ci + 2 * L, ldc, kc);
                 }
-            } else if (w == 3) {
+            } else {
+                VectorTiles.tile6x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+            }
+        } else if (tr == 4) {
+            if (w == 3) {
                 VectorTiles.tile4x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
             } else if (w == 2) {
                 VectorTiles.tile4x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
             } else {
                 VectorTiles.tile4x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
             }
-        }
-        for (; i < rows; i++) {
-            int apo = i * kc, ci = co + i * ldc;
-            if (w == 3) {
-                VectorTiles.tile1x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
-            } else if (w == 2) {
-                VectorTiles.tile1x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
-            } else {
-                VectorTiles.tile1x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
-            }
+        } else if (w == 3) {
+            VectorTiles.tile1x3(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+        } else if (w == 2) {
+            VectorTiles.tile1x2(ap, apo, b, bo, ldb, c, ci, ldc, kc);
+        } else {
+            VectorTiles.tile1x1(ap, apo, b, bo, ldb, c, ci, ldc, kc);
         }
     }
 

@@ -64,7 +64,7 @@ class VectorGemmTest {
         int savedRows = VectorGemm.tileRows, savedCols = VectorGemm.tileCols;
         int checked = 0;
         try {
-            for (int tiles : new int[] {43, 42, 83, 82}) {
+            for (int tiles : new int[] {43, 42, 83, 82, 62, 61, 63}) {
                 int tall = tiles / 10;
                 VectorGemm.tileRows = tall;
                 VectorGemm.tileCols = tiles % 10;
@@ -91,7 +91,23 @@ class VectorGemmTest {
             VectorGemm.tileRows = savedRows;
             VectorGemm.tileCols = savedCols;
         }
-        assertThat(checked).isEqualTo(4 * 8 * 3 * 2);
+        assertThat(checked).isEqualTo(7 * 8 * 3 * 2);
+    }
+
+    /** After the full tiles, four or more rows left go through one 4-row tile; fewer go one by one. */
+    @Test
+    void fourRowsOrMoreLeftOverTakeOneFourRowTile() {
+        assertThat(VectorGemm.tailTile(64, 6)).isEqualTo(4); // 10 tiles of 6, then 4
+        assertThat(VectorGemm.tailTile(63, 6)).isZero(); // 10 tiles of 6, then 3 rows
+        assertThat(VectorGemm.tailTile(10, 6)).isEqualTo(4);
+        assertThat(VectorGemm.tailTile(5, 6)).isEqualTo(4); // no tile of 6: one of 4, then 1 row
+        assertThat(VectorGemm.tailTile(3, 6)).isZero();
+        assertThat(VectorGemm.tailTile(4, 6)).isEqualTo(4);
+        assertThat(VectorGemm.tailTile(13, 8)).isEqualTo(4);
+        assertThat(VectorGemm.tailTile(12, 8)).isEqualTo(4);
+        assertThat(VectorGemm.tailTile(11, 8)).isZero();
+        assertThat(VectorGemm.tailTile(64, 8)).isZero();
+        assertThat(VectorGemm.tailTile(7, 4)).isZero(); // 4-row tiles have no smaller tile after them
     }
 
     /** Inner-dimension blocks of at most 128 steps, as equal as the depth allows. */
