@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Start-up as a user sees it: wall time of whole `./scratchnet` processes (launcher, JVM start,
-# the command, exit) for `--version`, `demo` and `example quadrants`, RUNS times each, the three
+# the command, exit) for `--version`, `demo`, `example quadrants` and `--help`, RUNS times each, the
 # commands taking turns; prints min, median and max per command and the load average.
 #   usage: bench/startup.sh [RUNS=10]
 # The machine should be otherwise idle: these are fractions of a second, and any other load shows.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-10}"
-commands=("--version" "demo" "example quadrants")
+commands=("--version" "demo" "example quadrants" "--help")
 
 "$ROOT/scratchnet" --version >/dev/null   # builds the jar and its archive first, outside the timing
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
