@@ -3,8 +3,8 @@ package org.scratchnet.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.scratchnet.tensor.Format;
 import org.scratchnet.layer.Parameter;
+import org.scratchnet.tensor.Format;
 
 /**
  * Stops when the validation loss (the training loss if there is no validation set) has not

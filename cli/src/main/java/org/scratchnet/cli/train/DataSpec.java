@@ -1,5 +1,7 @@
 package org.scratchnet.cli.train;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,9 @@ public final class DataSpec {
     private DataSpec() {
     }
 
+    /** The kinds a spec names before its ':' (npy only for predict). */
+    private static final List<String> SOURCE_KINDS = List.of("csv", "npy", "mnist", "mnist-test");
+
     /**
      * A bare file path as a source: {@code seeds.csv} reads as {@code csv:seeds.csv} and
      * {@code x.npy} as {@code npy:x.npy}, as pandas and numpy take a path. A path counts as a file
@@ -106,8 +111,7 @@ public final class DataSpec {
             return null;
         }
         String kind = kind(spec);
-        if (kind.equals("csv") || kind.equals("npy") || kind.equals("mnist") || kind.equals("mnist-test")
-                || Datasets.NAMES.contains(kind)) {
+        if (SOURCE_KINDS.contains(kind) || Datasets.NAMES.contains(kind)) {
             return spec;
         }
         String lower = spec.trim().toLowerCase(Locale.ROOT);
@@ -123,8 +127,8 @@ public final class DataSpec {
 
     private static boolean isFile(String spec) {
         try {
-            return java.nio.file.Files.isRegularFile(Path.of(spec));
-        } catch (java.nio.file.InvalidPathException e) {
+            return Files.isRegularFile(Path.of(spec));
+        } catch (InvalidPathException e) {
             return false;
         }
     }
