@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import org.scratchnet.cli.mnist.JitWarmUp;
 import org.scratchnet.init.Rng;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.tensor.Ops;
@@ -54,6 +56,9 @@ public final class KernelBench implements Callable<Integer> {
             description = "Separate processes to measure in; above 1 prints each run and the min/median/max per figure.")
     int runs;
 
+    /** Milliseconds the JIT compiled while this row's products were timed. */
+    private long jitTimed;
+
     @Override
     public Integer call() {
         if (m < 1 || k < 1 || n < 1 || !(seconds > 0)) {
@@ -96,10 +101,11 @@ public final class KernelBench implements Callable<Integer> {
                 Engine.warmUp();
                 for (int t : threads > 0 ? new int[] {threads} : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
                     Engine.setThreads(t);
+                    jitTimed = 0;
                     double a = gflops(() -> Ops.matmul(x, w, z), flops);
                     double b = gflops(() -> Ops.matmulTransA(x, dz, dw, false), flops);
                     double c = gflops(() -> Ops.matmulTransB(dz, w, dx), flops);
-                    out.printf(Locale.ROOT, "%-8s %-8d %9.1f GF %9.1f GF %9.1f GF%n", impl, t, a, b, c);
+                    out.printf(Locale.ROOT, "%-8s %-8d %9.1f GF %9.1f GF %9.1f GF   JIT %d ms%n", impl, t, a, b, c, jitTimed);
                     out.flush();
                 }
             }
@@ -110,28 +116,47 @@ public final class KernelBench implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The median of seven rates, each over a seventh of {@code --seconds}, after half of it as
+     * warm-up and then more warm-up in tenths until the JIT has gone quiet (as before the MNIST
+     * bench's epochs): a compile finishing while a product is timed would swap its code mid-way.
+     * The JIT's compile time during the timed part is added to {@link #jitTimed}.
+     */
     private double gflops(Runnable op, double flops) {
-        java.util.function.LongSupplier time = clock.equals("cpu")
+        LongSupplier time = clock.equals("cpu")
                 ? java.lang.management.ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
-        long warmEnd = time.getAsLong() + (long) (seconds * 0.5e9);
-        while (time.getAsLong() < warmEnd) {
-            op.run();
-        }
+        long slice = (long) (seconds * 0.1e9);
+        runUntil(op, time, time.getAsLong() + 5 * slice);
+        JitWarmUp.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), JitWarmUp::compileMillis,
+                JitWarmUp::compiling, QUIET_SLICES, 0, JitWarmUp.QUIET_MILLIS);
         double[] rates = new double[7];
+        long jitBefore = JitWarmUp.compileMillis();
         for (int r = 0; r < rates.length; r++) {
             long start = time.getAsLong();
-            long end = start + (long) (seconds / rates.length * 1e9);
-            int reps = 0;
-            long now;
-            do {
-                op.run();
-                reps++;
-                now = time.getAsLong();
-            } while (now < end);
-            rates[r] = flops * reps / (now - start);
+            long[] done = runUntil(op, time, start + (long) (seconds / rates.length * 1e9));
+            rates[r] = flops * done[0] / (done[1] - start);
         }
+        jitTimed += JitWarmUp.compileMillis() - jitBefore;
         Arrays.sort(rates);
         return rates[rates.length / 2];
+    }
+
+    /** Most warm-up tenths to wait for a quiet JIT (two seconds with the default one-second measurement). */
+    static final int QUIET_SLICES = 20;
+
+    /**
+     * Runs {@code op} until {@code time} reaches {@code end}, at least once; returns {repetitions, time at the end}.
+     * A method of its own, run in the warm-up too: the timed loops are then compiled code from the start,
+     * not a loop the JIT replaces while it runs.
+     */
+    static long[] runUntil(Runnable op, LongSupplier time, long end) {
+        long reps = 0, now;
+        do {
+            op.run();
+            reps++;
+            now = time.getAsLong();
+        } while (now < end);
+        return new long[] {reps, now};
     }
 
     private static Tensor random(Rng rng, int r, int c) {

@@ -30,7 +30,7 @@ final class KernelRuns {
             List<String> lines = child(benchArgs);
             for (String line : lines) {
                 String[] f = line.trim().split("\\s+");
-                if (f.length == 8 && f[3].equals("GF") && f[5].equals("GF") && f[7].equals("GF")) {
+                if (f.length >= 8 && f[3].equals("GF") && f[5].equals("GF") && f[7].equals("GF")) {
                     String label = String.format(Locale.ROOT, "%-8s %-8s", f[0], f[1]);
                     rows.computeIfAbsent(label, x -> new ArrayList<>()).add(new double[] {
                         Double.parseDouble(f[2]), Double.parseDouble(f[4]), Double.parseDouble(f[6])});

@@ -19,11 +19,11 @@ import org.scratchnet.train.TrainingListener;
  * of the real training on the real shapes, short last batch included, get all of that done
  * before the clock starts. The timed run's model, shuffles and results do not depend on it.
  */
-final class JitWarmUp {
+public final class JitWarmUp {
     /** Training steps per chunk (plus one short batch at the end of each, when the data has enough rows). */
     static final int CHUNK_STEPS = 50;
     /** A chunk during which the JIT spent less than this many milliseconds ends the warm-up. */
-    static final long QUIET_MILLIS = 10;
+    public static final long QUIET_MILLIS = 10;
     /**
      * Quiet chunks in a row that end the warm-up: one quiet chunk can be a lull while methods
      * called once or a few times a step (the batch gather, the accuracy count) still run their
@@ -39,7 +39,7 @@ final class JitWarmUp {
      * How a warm-up ended: chunks run, whether the last one was quiet, and whether the JVM
      * reported no compilation time (then neither the quiet test nor the cap ended it).
      */
-    record Result(int chunks, boolean quiet, boolean blind) {
+    public record Result(int chunks, boolean quiet, boolean blind) {
         /** Why the warm-up stopped, for the bench's output. */
         String reason() {
             if (blind) {
@@ -60,7 +60,7 @@ final class JitWarmUp {
      * and at most {@code maxChunks} times. A negative compilation time means the JVM does not report
      * it: then {@code blindChunks} run.
      */
-    static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, BooleanSupplier compiling, int maxChunks,
+    public static Result untilQuiet(IntConsumer chunk, LongSupplier compileMillis, BooleanSupplier compiling, int maxChunks,
                              int blindChunks, long quietMillis) {
         long before = compileMillis.getAsLong();
         boolean blind = before < 0;
@@ -126,7 +126,7 @@ final class JitWarmUp {
      * command {@code Compiler.queue} (what {@code jcmd PID Compiler.queue} prints); false when the
      * JVM has no such command.
      */
-    static boolean compiling() {
+    public static boolean compiling() {
         return busy(compilerQueue());
     }
 
@@ -159,7 +159,7 @@ final class JitWarmUp {
     }
 
     /** Milliseconds the JIT has spent compiling in this JVM, or -1 when the JVM does not say. */
-    static long compileMillis() {
+    public static long compileMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
