@@ -1,6 +1,7 @@
 package org.scratchnet.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -124,7 +125,7 @@ public final class KernelBench implements Callable<Integer> {
      */
     private double gflops(Runnable op, double flops) {
         LongSupplier time = clock.equals("cpu")
-                ? java.lang.management.ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
+                ? ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
         long slice = (long) (seconds * 0.1e9);
         runUntil(op, time, time.getAsLong() + 5 * slice);
         JitWarmUp.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), JitWarmUp::compileMillis,
