@@ -10,6 +10,10 @@
 # Each run also shows its slowest over its fastest epoch: when the processes differ by about as much
 # as one process's epochs differ among themselves, the spread comes from the machine over time,
 # not from code that is fast in some processes and slow in others.
+# With taskset available (util-linux) and more than one CPU, each run also shows one-thread x@w
+# measured on each CPU right after scratchnet's epochs (bench/vcpus.sh, one round): on a virtual
+# machine one vCPU can be markedly slower than the other for minutes, and a slow run then shows
+# a slow vCPU beside it. VCPU_PROBE=0 leaves it out.
 # numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so that OpenBLAS picks its own
 # kernels for this CPU (the line "OpenBLAS core" names them); set PYTHON to choose the interpreter.
 set -euo pipefail
@@ -48,11 +52,16 @@ for ((r = 1; r <= RUNS; r++)); do
   run="$("$ROOT/scratchnet" bench mnist --epochs "$EPOCHS")"
   o="$(epoch_of <<<"$run")"
   cores="$(sed -n 's/^core-to-core round trip (bench cores): \(.*\)/\1/p' <<<"$run")"
+  vcpus=""
+  if [[ "${VCPU_PROBE:-1}" != 0 ]] && command -v taskset >/dev/null && (($(nproc) > 1)); then
+    vcpus="; one-thread x@w per CPU $("$ROOT/bench/vcpus.sh" 1 0.3 \
+      | sed -n 's/^cpu[0-9]* x@w: min \([0-9.]*\),.*/\1/p' | paste -sd/) GFLOP/s"
+  fi
   np_run="$(numpy "$ROOT/bench/mnist_numpy.py" --epochs "$EPOCHS")"
   t="$(epoch_of <<<"$np_run")"
   [[ -n "$o" && -n "$t" ]] || { echo "compare-numpy: a run printed no 'median epoch' line" >&2; exit 1; }
   oi="$(within <<<"$run")" ti="$(within <<<"$np_run")"
-  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch (slowest/fastest epoch $oi and $ti; core-to-core round trip ${cores:-not measured})"
+  echo "run $r: scratchnet $o s/epoch, numpy $t s/epoch (slowest/fastest epoch $oi and $ti; core-to-core round trip ${cores:-not measured}$vcpus)"
   ours+=("$o") theirs+=("$t") ours_in+=("$oi") theirs_in+=("$ti")
 done
 o="$(printf '%s\n' "${ours[@]}" | median)"
