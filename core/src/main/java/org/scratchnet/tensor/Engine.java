@@ -48,7 +48,9 @@ public final class Engine {
      */
     public static void warmUp() {
         Kernels k = kernels;
-        int m = 64, d = 96, h = 74; // h not a multiple of the vector length: the padded paths too
+        // h not a multiple of the vector length: the padded paths too; the weight gradient's d rows
+        // (at least VectorGemm.B_PANEL_MIN_ROWS) take the packed panel of b, the 64-row products b in place
+        int m = 64, d = 132, h = 74;
         float[] a = new float[m * d], w = new float[d * h], z = new float[m * h], g = new float[d * h];
         for (int i = 0; i < a.length; i++) {
             a[i] = (i % 7) * 0.25f - 0.5f;
