@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
-import org.scratchnet.cli.mnist.JitWarmUp;
 import org.scratchnet.init.Rng;
 import org.scratchnet.tensor.Engine;
 import org.scratchnet.tensor.Ops;
@@ -128,16 +127,16 @@ public final class KernelBench implements Callable<Integer> {
                 ? ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
         long slice = (long) (seconds * 0.1e9);
         runUntil(op, time, time.getAsLong() + 5 * slice);
-        JitWarmUp.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), JitWarmUp::compileMillis,
-                JitWarmUp::compiling, QUIET_SLICES, 0, JitWarmUp.QUIET_MILLIS);
+        Jit.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), Jit::compileMillis,
+                Jit::compiling, QUIET_SLICES, 0, Jit.QUIET_MILLIS);
         double[] rates = new double[7];
-        long jitBefore = JitWarmUp.compileMillis();
+        long jitBefore = Jit.compileMillis();
         for (int r = 0; r < rates.length; r++) {
             long start = time.getAsLong();
             long[] done = runUntil(op, time, start + (long) (seconds / rates.length * 1e9));
             rates[r] = flops * done[0] / (done[1] - start);
         }
-        jitTimed += JitWarmUp.compileMillis() - jitBefore;
+        jitTimed += Jit.compileMillis() - jitBefore;
         Arrays.sort(rates);
         return rates[rates.length / 2];
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.scratchnet.cli.CoresBench;
+import org.scratchnet.cli.Jit;
 import org.scratchnet.data.Dataset;
 import org.scratchnet.model.Sequential;
 import org.scratchnet.tensor.Engine;
@@ -63,7 +64,7 @@ public final class MnistBench implements Callable<Integer> {
                 Engine.threads(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         out.flush();
         long warmStart = System.nanoTime();
-        JitWarmUp.Result warm = JitWarmUp.training(train, seed,
+        Jit.Result warm = JitWarmUp.training(train, seed,
                 () -> new EpochLines(new PrintWriter(Writer.nullWriter()), gflop));
         out.printf(Locale.ROOT, "warm-up: %d chunks of %d steps on a throwaway model, %.1f s, %s%n", warm.chunks(),
                 JitWarmUp.chunkSteps(train.size()),
@@ -103,7 +104,7 @@ public final class MnistBench implements Callable<Integer> {
         private final PrintWriter out;
         private final double gflop;
         private long cpuAtStart = processCpuNanos();
-        private long jitAtStart = JitWarmUp.compileMillis();
+        private long jitAtStart = Jit.compileMillis();
 
         EpochLines(PrintWriter out, double gflop) {
             this.out = out;
@@ -112,7 +113,7 @@ public final class MnistBench implements Callable<Integer> {
 
         @Override
         public void onEpochEnd(TrainContext ctx, EpochStats s) {
-            long cpu = processCpuNanos(), jit = JitWarmUp.compileMillis();
+            long cpu = processCpuNanos(), jit = Jit.compileMillis();
             seconds.add(s.seconds());
             // CPU seconds of the whole process: on a busy machine, a hint of what an idle one would take;
             // and the JIT's compiling time, which on two cores takes one away from the training threads
