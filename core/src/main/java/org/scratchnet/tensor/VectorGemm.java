@@ -175,22 +175,34 @@ final class VectorGemm {
     }
 
     /**
-     * Copies A rows [0, rows) x steps [0, kc) into a per-thread panel: each full tile of tr rows
-     * at i0·kc as [p][r] (tr floats per step), then (see {@link #tailTile}) one 4-row tile the same
-     * way, then each leftover row at i·kc as [p].
+     * Copies A rows [0, rows) x steps [0, kc) into a per-thread panel: the full tiles of tr rows
+     * one after another, each as [p][r] with {@link #step} floats per step, then (see
+     * {@link #tailTile}) one 4-row tile the same way, then each leftover row as [p].
+     * {@link #stripe} walks the panel in the same order.
      */
     private static float[] pack(float[] a, int ao, int ars, int acs, int rows, int kc, int tr) {
-        float[] ap = scratch(2, rows * kc);
         int full = rows - rows % tr, tiled = full + tailTile(rows, tr);
-        packTiles(a, ao, ars, acs, ap, 0, full, kc, tr);
-        packTiles(a, ao, ars, acs, ap, full, tiled, kc, 4);
+        int tail = full / tr * step(tr) * kc;
+        float[] ap = scratch(2, tail + (rows - full) * kc);
+        packTiles(a, ao, ars, acs, ap, 0, 0, full, kc, tr);
+        packTiles(a, ao, ars, acs, ap, tail, full, tiled, kc, 4);
         for (int i = tiled; i < rows; i++) {
-            int src = ao + i * ars;
+            int src = ao + i * ars, dst = tail + (i - full) * kc;
             for (int p = 0; p < kc; p++) {
-                ap[i * kc + p] = a[src + p * acs];
+                ap[dst + p] = a[src + p * acs];
             }
         }
         return ap;
+    }
+
+    /**
+     * Floats per inner step in a tile of tr rows: 8 for the 6-row tiles, whose last two are never
+     * read. The tiles index A at apo + p·8, a shift the compiler recognizes as a multiple of the
+     * loop counter, so it checks the panel's bounds once before the loop; p·6 it computes as
+     * (p << 2) + (p << 1), which it does not recognize, and checked both ends of A on every step.
+     */
+    static int step(int tr) {
+        return tr == 6 ? 8 : tr;
     }
 
     /**
@@ -202,34 +214,35 @@ final class VectorGemm {
         return tr > 4 && rows % tr >= 4 ? 4 : 0;
     }
 
-    // rows [from, to) of A in tiles of tr rows, each at i0·kc as [p][r]
-    private static void packTiles(float[] a, int ao, int ars, int acs, float[] ap, int from, int to, int kc, int tr) {
+    // rows [from, to) of A in tiles of tr rows, one after another from ap[base], each as [p][r] (step(tr) floats per step)
+    private static void packTiles(float[] a, int ao, int ars, int acs, float[] ap, int base, int from, int to, int kc,
+                                  int tr) {
+        int st = step(tr);
         if (ars == 1) {
             // A is a transpose (xᵀ@dZ): a tile's rows at one step are tr neighbours. A copy, not a
             // short vector: a second vector shape in the process would mix the type profiles of the
             // Vector API methods the tiles share, and the tiles would then box their vectors.
-            for (int i0 = from; i0 < to; i0 += tr) {
-                int base = i0 * kc, src = ao + i0;
+            for (int i0 = from; i0 < to; i0 += tr, base += st * kc) {
+                int src = ao + i0;
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, src + p * acs, ap, base + p * tr, tr);
+                    System.arraycopy(a, src + p * acs, ap, base + p * st, tr);
                 }
             }
             return;
         }
         // A's rows are contiguous (acs = 1: x@w, and the transposed panel of dZ@wᵀ): read each
-        // row along, write it at every tr-th slot. A constant stride of 8 lets the compiler drop
+        // row along, write it at every st-th slot. A constant stride of 8 lets the compiler drop
         // the stores' bounds checks: 20-25% less time for this copy than a variable one.
-        for (int i0 = from; i0 < to; i0 += tr) {
-            int base = i0 * kc;
+        for (int i0 = from; i0 < to; i0 += tr, base += st * kc) {
             for (int r = 0; r < tr; r++) {
                 int src = ao + (i0 + r) * ars, dst = base + r;
-                if (tr == 8) {
+                if (st == 8) {
                     for (int p = 0; p < kc; p++) {
                         ap[dst + p * 8] = a[src + p];
                     }
                 } else {
                     for (int p = 0; p < kc; p++) {
-                        ap[dst + p * tr] = a[src + p];
+                        ap[dst + p * st] = a[src + p];
                     }
                 }
             }
@@ -245,19 +258,21 @@ final class VectorGemm {
         return bp;
     }
 
-    // one column stripe of w vectors: full tiles of tr rows, a 4-row tile (see tailTile), then the leftover rows one at a time
+    // one column stripe of w vectors: full tiles of tr rows, a 4-row tile (see tailTile), then the leftover rows one at a
+    // time, each reading the panel where pack put it
     private static void stripe(float[] ap, int rows, int kc, int tr, int w, float[] b, int bo, int ldb,
                                float[] c, int co, int ldc) {
-        int i = 0;
-        for (; i + tr <= rows; i += tr) {
-            tile(tr, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+        int i = 0, apo = 0;
+        for (; i + tr <= rows; i += tr, apo += step(tr) * kc) {
+            tile(tr, w, ap, apo, b, bo, ldb, c, co + i * ldc, ldc, kc);
         }
         if (tailTile(rows, tr) == 4) {
-            tile(4, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+            tile(4, w, ap, apo, b, bo, ldb, c, co + i * ldc, ldc, kc);
             i += 4;
+            apo += 4 * kc;
         }
-        for (; i < rows; i++) {
-            tile(1, w, ap, i * kc, b, bo, ldb, c, co + i * ldc, ldc, kc);
+        for (; i < rows; i++, apo += kc) {
+            tile(1, w, ap, apo, b, bo, ldb, c, co + i * ldc, ldc, kc);
         }
     }
 

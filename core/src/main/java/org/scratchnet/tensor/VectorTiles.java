@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 8-row ones are in {@link VectorTiles8}). {@code tileRxC} computes an R-row by C-vector tile
  * c += A @ b over kc inner steps, where
  * <ul>
- *   <li>A is a packed panel: A(r, p) = ap[apo + p·R + r] (R floats per step, contiguous),</li>
+ *   <li>A is a packed panel: A(r, p) = ap[apo + p·R + r] (R floats per step; 8 for the 6-row tiles),</li>
  *   <li>b(p, j) = b[bo + p·ldb + j] and c(r, j) = c[co + r·ldc + j].</li>
  * </ul>
  *
@@ -46,7 +46,7 @@ final class VectorTiles {
             int bp = bo + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            int a0 = apo + p * 6;
+            int a0 = apo + p * 8; // 6 rows at a stride of 8: see VectorGemm.step
             FloatVector x;
             x = FloatVector.broadcast(S, ap[a0]);
             c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
@@ -79,7 +79,7 @@ final class VectorTiles {
         for (int p = 0; p < kc; p++) {
             int bp = bo + p * ldb;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            int a0 = apo + p * 6;
+            int a0 = apo + p * 8; // 6 rows at a stride of 8: see VectorGemm.step
             FloatVector x;
             x = FloatVector.broadcast(S, ap[a0]);
             c00 = x.fma(b0, c00);
