@@ -42,8 +42,7 @@ final class VectorTiles {
         FloatVector c30 = FloatVector.fromArray(S, c, co + 3 * ldc), c31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
         FloatVector c40 = FloatVector.fromArray(S, c, co + 4 * ldc), c41 = FloatVector.fromArray(S, c, co + 4 * ldc + L);
         FloatVector c50 = FloatVector.fromArray(S, c, co + 5 * ldc), c51 = FloatVector.fromArray(S, c, co + 5 * ldc + L);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             int a0 = apo + p * 8; // 6 rows at a stride of 8: see VectorGemm.step
@@ -76,8 +75,7 @@ final class VectorTiles {
         FloatVector c30 = FloatVector.fromArray(S, c, co + 3 * ldc);
         FloatVector c40 = FloatVector.fromArray(S, c, co + 4 * ldc);
         FloatVector c50 = FloatVector.fromArray(S, c, co + 5 * ldc);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             int a0 = apo + p * 8; // 6 rows at a stride of 8: see VectorGemm.step
             FloatVector x;
@@ -107,8 +105,7 @@ final class VectorTiles {
         FloatVector c10 = FloatVector.fromArray(S, c, co + ldc), c11 = FloatVector.fromArray(S, c, co + ldc + L), c12 = FloatVector.fromArray(S, c, co + ldc + 2 * L);
         FloatVector c20 = FloatVector.fromArray(S, c, co + 2 * ldc), c21 = FloatVector.fromArray(S, c, co + 2 * ldc + L), c22 = FloatVector.fromArray(S, c, co + 2 * ldc + 2 * L);
         FloatVector c30 = FloatVector.fromArray(S, c, co + 3 * ldc), c31 = FloatVector.fromArray(S, c, co + 3 * ldc + L), c32 = FloatVector.fromArray(S, c, co + 3 * ldc + 2 * L);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
@@ -134,8 +131,7 @@ final class VectorTiles {
         FloatVector c10 = FloatVector.fromArray(S, c, co + ldc), c11 = FloatVector.fromArray(S, c, co + ldc + L);
         FloatVector c20 = FloatVector.fromArray(S, c, co + 2 * ldc), c21 = FloatVector.fromArray(S, c, co + 2 * ldc + L);
         FloatVector c30 = FloatVector.fromArray(S, c, co + 3 * ldc), c31 = FloatVector.fromArray(S, c, co + 3 * ldc + L);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             int a0 = apo + p * 4;
@@ -160,8 +156,7 @@ final class VectorTiles {
         FloatVector c10 = FloatVector.fromArray(S, c, co + ldc);
         FloatVector c20 = FloatVector.fromArray(S, c, co + 2 * ldc);
         FloatVector c30 = FloatVector.fromArray(S, c, co + 3 * ldc);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             int a0 = apo + p * 4;
             FloatVector x;
@@ -182,8 +177,7 @@ final class VectorTiles {
 
     static void tile1x3(float[] ap, int apo, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc) {
         FloatVector c00 = FloatVector.fromArray(S, c, co), c01 = FloatVector.fromArray(S, c, co + L), c02 = FloatVector.fromArray(S, c, co + 2 * L);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
@@ -197,8 +191,7 @@ final class VectorTiles {
 
     static void tile1x2(float[] ap, int apo, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc) {
         FloatVector c00 = FloatVector.fromArray(S, c, co), c01 = FloatVector.fromArray(S, c, co + L);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             int a0 = apo + p;
@@ -211,8 +204,7 @@ final class VectorTiles {
 
     static void tile1x1(float[] ap, int apo, float[] b, int bo, int ldb, float[] c, int co, int ldc, int kc) {
         FloatVector c00 = FloatVector.fromArray(S, c, co);
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * ldb;
+        for (int p = 0, bp = bo; p < kc; p++, bp += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             int a0 = apo + p;
             FloatVector x;
