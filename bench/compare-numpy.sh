@@ -16,6 +16,8 @@
 # a slow vCPU beside it. VCPU_PROBE=0 leaves it out.
 # numpy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, so that OpenBLAS picks its own
 # kernels for this CPU (the line "OpenBLAS core" names them); set PYTHON to choose the interpreter.
+# ISA=avx2 runs both sides on their AVX2 code on an AVX-512 machine (-XX:UseAVX=2 for scratchnet,
+# OPENBLAS_CORETYPE=Haswell for numpy): the shape of the AVX2 code, on this machine's cores.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS="${1:-3}"
@@ -32,6 +34,14 @@ within() { # slowest / fastest epoch of one run's output
 }
 ratio() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[NR] / a[1]}'; }
 numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" "$@"; }
+case "${ISA:-}" in
+  "") ;;
+  avx2)
+    export JAVA_OPTS="${JAVA_OPTS:+$JAVA_OPTS }-XX:UseAVX=2"
+    numpy() { env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell "$PY" "$@"; }
+    echo "ISA=avx2: scratchnet with -XX:UseAVX=2, numpy with OPENBLAS_CORETYPE=Haswell" ;;
+  *) echo "compare-numpy: ISA must be avx2 or unset, found '$ISA'" >&2; exit 2 ;;
+esac
 
 "$ROOT/scratchnet" --version >/dev/null   # builds the jar first if needed, outside the timing
 numpy - <<'EOF' || true
