@@ -3,6 +3,8 @@ package org.scratchnet.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.scratchnet.init.Rng;
@@ -108,6 +110,34 @@ class VectorGemmTest {
         assertThat(VectorGemm.tailTile(11, 8)).isZero();
         assertThat(VectorGemm.tailTile(64, 8)).isZero();
         assertThat(VectorGemm.tailTile(7, 4)).isZero(); // 4-row tiles have no smaller tile after them
+    }
+
+    /**
+     * The build runs this package's tests a second time with -XX:UseAVX=2: there the vectors must
+     * be 8 floats wide and the tiles 6 rows tall, or that run tests the AVX-512 code twice.
+     */
+    @Test
+    void avx2RunUsesEightFloatVectorsAndSixRowTiles() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String avx;
+        try {
+            avx = hotspot.getVMOption("UseAVX").getValue();
+        } catch (IllegalArgumentException notX86) {
+            avx = "none";
+        }
+        assumeThat(avx).as("JVM running with -XX:UseAVX=2").isEqualTo("2");
+        assertThat(VectorTiles.L).isEqualTo(8);
+        assertThat(VectorGemm.step(VectorGemm.tileRows)).isEqualTo(8);
+        assertThat(VectorGemm.tileRows).isEqualTo(6);
+    }
+
+    /** The panel's floats per inner step: the 6-row tiles' index p·8 is what drops their bounds checks. */
+    @Test
+    void sixRowTilesStepEightFloats() {
+        assertThat(VectorGemm.step(6)).isEqualTo(8);
+        assertThat(VectorGemm.step(8)).isEqualTo(8);
+        assertThat(VectorGemm.step(4)).isEqualTo(4);
+        assertThat(VectorGemm.step(1)).isEqualTo(1);
     }
 
     /** Inner-dimension blocks of at most 128 steps, as equal as the depth allows. */
