@@ -21,7 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * leave vector registers free (at most 19 of AVX-512's 32 for the 8x2 tile; AVX2's 6x2 takes 12
  * accumulators, 2 rows of b and the broadcast: 15 of 16, and still 16 if the compiler gives the
  * broadcasts two registers, where the 4x3 tile's 17 spilled), so the register allocator has no
- * close calls that a profile could tip.
+ * close calls that a profile could tip. A's index is a power-of-two multiple of the loop
+ * counter (the 6-row tiles step 8 floats), which lets the compiler check A's bounds once
+ * before the loop; b's index grows by ldb each step, which saves a multiply per step.
  *
  * <p>Every element of c is one chain of fused multiply-adds in increasing p, whichever tile
  * computes it: that is what makes results independent of how rows are split between threads.

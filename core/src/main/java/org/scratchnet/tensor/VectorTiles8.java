@@ -8,7 +8,9 @@ import jdk.incubator.vector.FloatVector;
 /**
  * The 8-row micro-kernels for {@link VectorGemm}, for machines with 32 vector registers
  * (AVX-512). Same contract and layout as {@link VectorTiles}: A(r, p) = ap[apo + p·8 + r],
- * b(p, j) = b[bo + p·ldb + j], c(r, j) = c[co + r·ldc + j], c += A @ b over kc steps.
+ * b(p, j) = b[bo + p·ldb + j], c(r, j) = c[co + r·ldc + j], c += A @ b over kc steps. Unlike
+ * those, these compute b's index as bo + p·ldb each step: growing it by ldb measured even or
+ * 1-3% slower here (docs/performance.md, "Six-row tiles at a stride of eight").
  */
 final class VectorTiles8 {
     private VectorTiles8() {
