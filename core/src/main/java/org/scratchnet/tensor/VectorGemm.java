@@ -221,11 +221,25 @@ final class VectorGemm {
         if (ars == 1) {
             // A is a transpose (xᵀ@dZ): a tile's rows at one step are tr neighbours. A copy, not a
             // short vector: a second vector shape in the process would mix the type profiles of the
-            // Vector API methods the tiles share, and the tiles would then box their vectors.
+            // Vector API methods the tiles share, and the tiles would then box their vectors. Six
+            // floats by hand: about 5% off the whole product with AVX2 against a System.arraycopy
+            // call per step; for eight floats the two measured the same.
             for (int i0 = from; i0 < to; i0 += tr, base += st * kc) {
                 int src = ao + i0;
-                for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, src + p * acs, ap, base + p * st, tr);
+                if (tr == 6) {
+                    for (int p = 0; p < kc; p++) {
+                        int s0 = src + p * acs, d0 = base + p * 8;
+                        ap[d0] = a[s0];
+                        ap[d0 + 1] = a[s0 + 1];
+                        ap[d0 + 2] = a[s0 + 2];
+                        ap[d0 + 3] = a[s0 + 3];
+                        ap[d0 + 4] = a[s0 + 4];
+                        ap[d0 + 5] = a[s0 + 5];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        System.arraycopy(a, src + p * acs, ap, base + p * st, tr);
+                    }
                 }
             }
             return;
