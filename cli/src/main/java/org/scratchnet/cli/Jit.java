@@ -42,6 +42,14 @@ public final class Jit {
     }
 
     /**
+     * {@link #untilQuiet(IntConsumer, LongSupplier, BooleanSupplier, int, int, long)} with this
+     * JVM's compile clock and C2 queue and {@link #QUIET_MILLIS}.
+     */
+    public static Result untilQuiet(IntConsumer chunk, int maxChunks, int blindChunks) {
+        return untilQuiet(chunk, Jit::compileMillis, Jit::compiling, maxChunks, blindChunks, QUIET_MILLIS);
+    }
+
+    /**
      * Runs {@code chunk.accept(i)} for i = 0, 1, ... until {@link #QUIET_CHUNKS} in a row each add
      * less than {@code quietMillis} to {@code compileMillis} and end with {@code compiling} false,
      * and at most {@code maxChunks} times. A negative compilation time means the JVM does not report

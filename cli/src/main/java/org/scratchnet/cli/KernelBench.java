@@ -127,8 +127,7 @@ public final class KernelBench implements Callable<Integer> {
                 ? ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime : System::nanoTime;
         long slice = (long) (seconds * 0.1e9);
         runUntil(op, time, time.getAsLong() + 5 * slice);
-        Jit.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), Jit::compileMillis,
-                Jit::compiling, QUIET_SLICES, 0, Jit.QUIET_MILLIS);
+        Jit.untilQuiet(i -> runUntil(op, time, time.getAsLong() + slice), QUIET_SLICES, 0);
         double[] rates = new double[7];
         long jitBefore = Jit.compileMillis();
         for (int r = 0; r < rates.length; r++) {

@@ -58,7 +58,7 @@ final class JitWarmUp {
             int from = sliceStart(i, rows, train.size());
             MnistRun.trainer(MnistRun.model(seed + 1 + i), epochs, seed + 1 + i).listener(listener.get()).build()
                     .fit(train.slice(from, from + rows));
-        }, Jit::compileMillis, Jit::compiling, MAX_CHUNKS, BLIND_CHUNKS, Jit.QUIET_MILLIS);
+        }, MAX_CHUNKS, BLIND_CHUNKS);
     }
 
     /** Where chunk i's rows start: a different slice each time, as an epoch gathers rows from the whole set. */
