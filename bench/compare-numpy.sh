@@ -24,9 +24,11 @@ RUNS="${1:-3}"
 EPOCHS="${2:-3}"
 PY="${PYTHON:-python3}"
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# shellcheck source=bench/stats.sh
+source "$ROOT/bench/stats.sh"
+median() { min_med_max | awk '{print $2}'; }
 spread() { # min / median / max of the arguments
-  printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {printf "min %.3f, median %.3f, max %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
+  printf '%s\n' "$@" | min_med_max | awk '{printf "min %.3f, median %.3f, max %.3f", $1, $2, $3}'
 }
 epoch_of() { sed -n 's/^median epoch: \([0-9.]*\) s.*/\1/p'; }
 within() { # slowest / fastest epoch of one run's output

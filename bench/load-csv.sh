@@ -8,6 +8,8 @@
 # load average printed beside them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/stats.sh
+source "$ROOT/bench/stats.sh"
 RUNS="${1:-5}"
 FILE="${2:-$ROOT/bench/out/big-1m-20.csv}"
 PY="${PYTHON:-python3}"
@@ -54,7 +56,7 @@ for ((r = 1; r <= RUNS; r++)); do
   echo "run $r of $RUNS done" >&2
 done
 
-stats() { sort -g | awk '{a[NR]=$1} END {printf "%.3f %.3f %.3f", a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'; }
+stats() { min_med_max | awk '{printf "%.3f %.3f %.3f", $1, $2, $3}'; }
 median_of() { awk '{print $1}' "$WORK/$1" | stats | awk '{print $2}'; }
 # the K-th "X MB/s" figure of each bench load-csv line (K = -1: the last): 1 = the load (CSV bytes),
 # 2 with --cache = the cache file's own bytes; the last = the load and the encoding together (CSV bytes)

@@ -6,6 +6,8 @@
 # The machine should be otherwise idle: these are fractions of a second, and any other load shows.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/stats.sh
+source "$ROOT/bench/stats.sh"
 RUNS="${1:-10}"
 commands=("--version" "demo" "example quadrants" "--help")
 
@@ -23,8 +25,7 @@ for ((r = 1; r <= RUNS; r++)); do
 done
 for c in "${commands[@]}"; do
   # shellcheck disable=SC2086
-  printf '%s\n' ${times[$c]} | sort -g | awk -v name="$c" -v n="$RUNS" '{a[NR]=$1}
-    END {printf "%-18s %d runs: min %.3f s, median %.3f s, max %.3f s\n", name, n, a[1],
-         (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
+  printf '%s\n' ${times[$c]} | min_med_max | awk -v name="$c" -v n="$RUNS" \
+    '{printf "%-18s %d runs: min %.3f s, median %.3f s, max %.3f s\n", name, n, $1, $2, $3}'
 done
 echo "load after: $(uptime | sed 's/.*load average/load average/')"

@@ -9,6 +9,8 @@
 # seconds apart show whether a slow run was the CPU it ran on rather than the process's code.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=bench/stats.sh
+source "$ROOT/bench/stats.sh"
 ROUNDS="${1:-10}"
 SECONDS_EACH="${2:-0.6}"
 command -v taskset >/dev/null || { echo "vcpus.sh: taskset (util-linux) is needed" >&2; exit 1; }
@@ -28,6 +30,6 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 for ((c = 0; c < cpus; c++)); do
   # shellcheck disable=SC2086
-  printf '%s\n' ${xw[$c]} | sort -g | awk -v c="$c" '{a[NR]=$1}
-    END {printf "cpu%d x@w: min %.1f, median %.1f, max %.1f\n", c, a[1], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[NR]}'
+  printf '%s\n' ${xw[$c]} | min_med_max \
+    | awk -v c="$c" '{printf "cpu%d x@w: min %.1f, median %.1f, max %.1f\n", c, $1, $2, $3}'
 done
