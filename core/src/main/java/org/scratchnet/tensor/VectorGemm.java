@@ -100,7 +100,7 @@ final class VectorGemm {
     /**
      * bp[p·np + j] = b[j·k + p] for j &lt; n, p &lt; k. Four rows of b at a time, four floats of
      * each held in locals and written as four columns: against one float at a time down a column,
-     * a third of the time (64x256 @ (784x256)ᵀ: 68 against 140-180 µs per transposition, one
+     * under half the time (64x256 @ (784x256)ᵀ: 66-68 against 140-180 µs per transposition, one
      * thread, measured in one process alternating the two).
      */
     static void transpose(float[] b, int k, int n, float[] bp, int np) {
