@@ -91,11 +91,7 @@ public final class Conv2dKernel {
                 c.im2col(x, i * in, g, colD, i * p * q);
             }
         });
-        for (int o = 0; o < outC; o++) {
-            for (int j = 0; j < q; j++) {
-                wT[j * outC + o] = w[o * q + j];
-            }
-        }
+        Transpose.copy(w, q, outC, wT, outC);
         Parallel.forRows(np, 2L * np * q * outC, (r0, r1) -> k.matmul(colD, wT, rowsD, np, q, outC, false, r0, r1));
         Parallel.forRows(n, (long) n * p * outC, (i0, i1) -> {
             for (int i = i0; i < i1; i++) {
